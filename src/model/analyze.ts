@@ -1,0 +1,50 @@
+/**
+ * One pass over a workbook: budget tables, 绩效目标表 and the rules that join them.
+ * The CLI, the task pane and the benchmarks all call this.
+ */
+import type { WorkbookGrids } from './workbook';
+import { applySettings, type Finding, type RuleSettings } from './findings';
+import { analyzeBudget, type BudgetUnit } from './budget';
+import { analyzeKpi, checkKpiAgainstBudget, readRuleSettings, type KpiProject } from './kpi';
+import { norm } from './text';
+
+export interface AnalyzeOptions {
+  /** Overrides the settings sheet of the workbook. */
+  settings?: RuleSettings;
+  /** Only these rule ids (or prefixes ending in `*`). */
+  pick?: string[];
+  /** Not these rule ids (or prefixes ending in `*`). */
+  skip?: string[];
+  /** Budget rules only, KPI rules only, or both. */
+  scope?: 'all' | 'budget' | 'kpi';
+}
+
+export interface WorkbookAnalysis {
+  units: BudgetUnit[];
+  projects: KpiProject[];
+  findings: Finding[];
+  settings: RuleSettings;
+}
+
+/** The sheet holding per-workbook rule switches (`设置`), if any. */
+export function settingsOf(wb: WorkbookGrids): RuleSettings {
+  const s = wb.sheets.find((x) => norm(x.name) === '设置' || norm(x.name) === '校验设置');
+  return s ? readRuleSettings(s.values) : {};
+}
+
+const matches = (id: string, pat: string) => (pat.endsWith('*') ? id.startsWith(pat.slice(0, -1)) : id === pat);
+
+export function analyzeWorkbook(wb: WorkbookGrids, opts: AnalyzeOptions = {}): WorkbookAnalysis {
+  const scope = opts.scope ?? 'all';
+  const settings = opts.settings ?? settingsOf(wb);
+  const budget = scope === 'kpi' ? { units: [], findings: [] } : analyzeBudget(wb.sheets);
+  const kpi = scope === 'budget' ? { projects: [], findings: [] } : analyzeKpi(wb.sheets);
+  const findings: Finding[] = [...budget.findings, ...kpi.findings];
+  if (scope === 'all' && budget.units.length === 1 && kpi.projects.length) {
+    findings.push(...checkKpiAgainstBudget(kpi.projects, budget.units[0].tables));
+  }
+  let out = applySettings(findings, settings);
+  if (opts.pick?.length) out = out.filter((f) => opts.pick!.some((p) => matches(f.rule, p)));
+  if (opts.skip?.length) out = out.filter((f) => !opts.skip!.some((p) => matches(f.rule, p)));
+  return { units: budget.units, projects: kpi.projects, findings: out, settings };
+}

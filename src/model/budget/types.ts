@@ -1,0 +1,96 @@
+/**
+ * The typed model of the disclosure tables (tables.md T1–T11). Parsers build it
+ * from a values grid; rules, layout and narrative read it. Amounts are exact
+ * decimals rounded to the table's precision; every amount keeps its cell address.
+ */
+import type { Decimal } from '../money';
+import type { Origin } from '../address';
+import type { Finding } from '../findings';
+
+/** Table ids as in tables.md. */
+export type TableKind = 'T1' | 'T2' | 'T3' | 'T4' | 'T5' | 'T6' | 'T7' | 'T8' | 'T9' | 'T10' | 'T11';
+
+/** Short Chinese names clerks type as BUDGET.CHECKSUM's `kind` and that name `BT.<kind>` ranges. */
+export const KIND_NAMES: Record<TableKind, string> = {
+  T1: '收支总表',
+  T2: '收入总表',
+  T3: '支出总表',
+  T4: '财政拨款收支总表',
+  T5: '一般公共预算支出表',
+  T6: '基本支出表',
+  T7: '政府性基金支出表',
+  T8: '国有资本经营支出表',
+  T9: '三公经费表',
+  T10: '政府采购表',
+  T11: '固定资产表',
+};
+
+/** Titles as published in the Hebei county set (seed 004); configuration, not code. */
+export const KIND_TITLES: Record<TableKind, string> = {
+  T1: '单位预算收支总表',
+  T2: '单位预算收入总表',
+  T3: '单位预算支出总表',
+  T4: '单位预算财政拨款收支总表',
+  T5: '单位预算一般公共预算财政拨款支出表',
+  T6: '单位预算一般公共预算财政拨款基本支出表',
+  T7: '单位预算政府性基金预算财政拨款支出表',
+  T8: '单位预算国有资本经营预算财政拨款支出表',
+  T9: '单位预算财政拨款"三公"经费支出表',
+  T10: '单位政府采购预算表',
+  T11: '单位固定资产占用情况表',
+};
+
+/** One amount column of a table: a stable key (e.g. `total`, `basic`) and its header text. */
+export interface AmountColumn {
+  key: string;
+  label: string;
+  /** 0-based column index in the grid. */
+  col: number;
+}
+
+/** The line under the title: `323001巨鹿县人力资源和社会保障局本级  预算年度：2023  单位：万元`. */
+export interface UnitLine {
+  code?: string;
+  name?: string;
+  year?: string;
+  /** `万元` unless the header says otherwise. */
+  unit?: string;
+}
+
+export interface BudgetRow {
+  /** 0-based row index in the grid. */
+  r: number;
+  /** For T1/T4 the side of the two-sided layout; absent elsewhere. */
+  side?: 'income' | 'expense';
+  /** Classification code as text (function 3/5/7 digits, economic 3/5), when the row has one. */
+  code?: string;
+  /** Item name, whitespace removed (`社会保障和就业支出`, `本年收入合计`). */
+  name: string;
+  /** Canonical line key for fixed-line tables (T1, T4, T9, T11): e.g. `一般公共预算拨款收入`, `本年收入合计`, `合计`. */
+  line?: string;
+  /** Amounts by column key; null where the cell is blank or not a number. */
+  amounts: Record<string, Decimal | null>;
+  /** A1 addresses (sheet coordinates, using the grid origin) by column key; also `code` and `name`. */
+  cells: Record<string, string>;
+}
+
+export interface BudgetTable {
+  kind: TableKind;
+  title: string;
+  unitLine: UnitLine;
+  sheet?: string;
+  origin: Origin;
+  /** Range of the table on its sheet (A1), from the title to the last data row. */
+  range: string;
+  columns: AmountColumn[];
+  rows: BudgetRow[];
+  /** Decimals the table allows (2 for 万元). */
+  places: number;
+  /** Problems met while reading (text in an amount cell, too many decimals, unknown code …). */
+  issues: Finding[];
+  /** True when the table carries the `空表列示` note or has no data rows. */
+  empty: boolean;
+}
+
+/** A unit's set of tables, keyed by kind; any may be missing. */
+export type UnitTables = Partial<Record<TableKind, BudgetTable>>;
