@@ -39,6 +39,19 @@ export interface PageSetup {
   printTitleRows?: string;
 }
 
+/**
+ * A drop-down list (Excel data validation, type list) on a range, e.g. the 一级指标
+ * choices of a blank 绩效目标表 template. Renderers that cannot write validation skip it.
+ */
+export interface ListValidation {
+  /** A1 range on the sheet (in a block: relative to the block's top-left). */
+  range: string;
+  /** Allowed entries in display order (no commas inside an entry). */
+  list: string[];
+  /** Reject other input; default false = warn only, because clerks paste from old tables. */
+  strict?: boolean;
+}
+
 export interface SheetPlan {
   /** Stable key of the sheet in the package (`目录`, `说明`, `T1` … `T11`, `KPI-1`). */
   key: string;
@@ -54,6 +67,8 @@ export interface SheetPlan {
   /** Row heights in points by 1-based row number. */
   rowHeights: Record<number, number>;
   page: PageSetup;
+  /** Drop-down lists (templates); optional, added by the task pane's blank templates. */
+  validations?: ListValidation[];
 }
 
 export interface NamePlan {

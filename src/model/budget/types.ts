@@ -46,7 +46,19 @@ export interface AmountColumn {
   label: string;
   /** 0-based column index in the grid. */
   col: number;
+  /** T1/T4: the side of the two-sided layout the column belongs to (keys repeat across sides). */
+  side?: 'income' | 'expense';
+  /** False for non-money columns (数量): no precision check. */
+  money?: boolean;
 }
+
+/**
+ * What a row is: `code` a 科目 row, `total` the 合计 row, `plain` a row without a code,
+ * `item` a T1/T4 收入 item or 支出 类 line, `subtotal` 本年收入/支出合计, `carry` a 结转结余
+ * line (or another addition between 本年合计 and 总计), `carrySub` a line under 年初结转 (T4),
+ * `grand` 收入/支出总计, `line` a fixed line of T9/T11, `purchase` a T10 row.
+ */
+export type RowRole = 'code' | 'total' | 'plain' | 'item' | 'subtotal' | 'carry' | 'carrySub' | 'grand' | 'line' | 'purchase';
 
 /** The line under the title: `323001巨鹿县人力资源和社会保障局本级  预算年度：2023  单位：万元`. */
 export interface UnitLine {
@@ -72,6 +84,13 @@ export interface BudgetRow {
   amounts: Record<string, Decimal | null>;
   /** A1 addresses (sheet coordinates, using the grid origin) by column key; also `code` and `name`. */
   cells: Record<string, string>;
+  role?: RowRole;
+  /** Amounts as integers in units of 10^-places (hundredths of 万元): what the checks add up. */
+  scaled?: Record<string, number | null>;
+  /** Keys whose cell could not be read as a number (text, error value): checks skip them. */
+  bad?: string[];
+  /** T10: text columns (采购物品名称, 计量单位 …) by key. */
+  texts?: Record<string, string>;
 }
 
 export interface BudgetTable {
@@ -90,6 +109,12 @@ export interface BudgetTable {
   issues: Finding[];
   /** True when the table carries the `空表列示` note or has no data rows. */
   empty: boolean;
+  /** Physical data rows read (what BUDGET.CHECKSUM reports as `（27 行）`). */
+  dataRowCount?: number;
+  /** Notes under the table (`注：…`). */
+  notes?: string[];
+  /** 0-based grid rows of the header (栏次 row included). */
+  headerRows?: number[];
 }
 
 /** A unit's set of tables, keyed by kind; any may be missing. */

@@ -1,0 +1,122 @@
+/**
+ * A workbook's budget tables, grouped into units, with every finding: what the parser
+ * met, the within-table identities, the cross-table identities and the 说明 text.
+ * A workbook normally holds one unit; when unit lines carry different unit codes (or,
+ * without codes, different names) the tables are grouped by unit.
+ */
+import { a1 } from '../address';
+import { makeFinding, type Finding } from '../findings';
+import type { SheetGrid } from '../workbook';
+import { checkTable } from './check';
+import { checkUnit } from './cross';
+import { detectBudgetTables } from './detect';
+import { createClassMap, createDictionary, DEFAULT_CLASS_MAP, DEFAULT_DICTIONARY, type ClassMap, type Dictionary } from './dictionary';
+import { checkExplanation, type TextCell } from './explain';
+import { isBlank, usedArea, isRow } from './grid';
+import { key } from './kinds';
+import { isParseError, parseBudgetTable } from './parse';
+import { BUDGET_RULES } from './rules';
+import { KIND_NAMES, type BudgetTable, type UnitTables } from './types';
+
+export interface BudgetUnit {
+  code?: string;
+  name?: string;
+  year?: string;
+  tables: UnitTables;
+}
+
+export interface AnalyzeBudgetOptions {
+  /** Extra or renamed subject codes (code → name). */
+  subjects?: Record<string, string>;
+  /** Extra or renamed T1/T4 类 lines (line name → function code). */
+  classLines?: Record<string, string>;
+  dictionary?: Dictionary;
+  classMap?: ClassMap;
+}
+
+const NOTE = /^(注|说明|备注)[:：]/;
+const EXPLAIN_HINT = /万元|元/;
+const EXPLAIN_WORDS = /预算收入|支出预算|基本支出|项目支出|人员经费|公用经费|三公|运行经费|固定资产/;
+
+/** Long text cells that may state figures (说明 paragraphs). */
+function textCells(sheet: SheetGrid): TextCell[] {
+  const out: TextCell[] = [];
+  const { rows, cols } = usedArea(sheet.values);
+  for (let r = 0; r < rows; r++) {
+    const row = sheet.values[r];
+    if (!isRow(row)) continue;
+    for (let c = 0; c < Math.min(cols, row.length); c++) {
+      const v = row[c];
+      if (typeof v !== 'string' || v.length < 15 || isBlank(v)) continue;
+      if (EXPLAIN_HINT.test(v) && EXPLAIN_WORDS.test(v)) out.push({ text: v, sheet: sheet.name, cell: a1(r, c, sheet.origin) });
+    }
+  }
+  return out;
+}
+
+export function analyzeBudget(sheets: SheetGrid[], opts: AnalyzeBudgetOptions = {}): { units: BudgetUnit[]; findings: Finding[] } {
+  const dictionary = opts.dictionary ?? (opts.subjects ? createDictionary(opts.subjects) : DEFAULT_DICTIONARY);
+  const classMap = opts.classMap ?? (opts.classLines ? createClassMap(opts.classLines) : DEFAULT_CLASS_MAP);
+  const findings: Finding[] = [];
+  const units: BudgetUnit[] = [];
+  const byKey = new Map<string, BudgetUnit>();
+  let current: BudgetUnit | undefined;
+  const keyed = new Set<BudgetUnit>();
+  /** Unit code, else unit name; a table without a unit line belongs to the unit before it. */
+  const unitFor = (t: BudgetTable): BudgetUnit => {
+    const keys = [t.unitLine.code, t.unitLine.name ? key(t.unitLine.name) : undefined].filter((x): x is string => !!x);
+    let unit = keys.map((k) => byKey.get(k)).find(Boolean);
+    if (!unit) {
+      if (!keys.length && current) return current;
+      // Tables met before any unit line adopt the first unit key that turns up.
+      unit = current && !keyed.has(current) ? current : { tables: {} };
+      if (!units.includes(unit)) units.push(unit);
+    }
+    for (const k of keys) byKey.set(k, unit);
+    if (keys.length) keyed.add(unit);
+    return unit;
+  };
+  const texts: { cells: TextCell[] }[] = [];
+
+  for (const sheet of sheets) {
+    let found = 0;
+    for (const d of detectBudgetTables(sheet)) {
+      const grid = sheet.values.slice(d.top, d.bottom + 1);
+      const origin = { row: (sheet.origin?.row ?? 0) + d.top, col: sheet.origin?.col ?? 0 };
+      const t = parseBudgetTable(grid, { origin, sheet: sheet.name, kind: d.kind, dictionary, classMap });
+      if (isParseError(t)) continue;
+      found++;
+      findings.push(...t.issues, ...checkTable(t));
+      const unit = unitFor(t);
+      unit.code ??= t.unitLine.code;
+      unit.name ??= t.unitLine.name;
+      unit.year ??= t.unitLine.year;
+      const prev = unit.tables[t.kind];
+      if (prev) {
+        findings.push(
+          makeFinding(
+            BUDGET_RULES['BAL-016'],
+            { table: KIND_NAMES[t.kind], first: `${prev.sheet ?? ''}!${prev.range}`, second: `${t.sheet ?? ''}!${t.range}` },
+            { sheet: t.sheet, cell: t.range.split(':')[0], table: t.kind },
+          ),
+        );
+      } else unit.tables[t.kind] = t;
+      current = unit;
+    }
+    texts.push({ cells: found ? textCells(sheet).filter((c) => !NOTE.test(c.text.trim())) : textCells(sheet) });
+  }
+
+  for (const unit of units) findings.push(...checkUnit(unit.tables, { dictionary, classMap }));
+
+  // 说明 text: attributed to the unit it names, or to the only unit.
+  for (const { cells } of texts) {
+    if (!cells.length || !units.length) continue;
+    const all = cells.map((c) => c.text).join('');
+    const named = units.filter((u) => u.name && all.includes(u.name));
+    const unit = named.length === 1 ? named[0] : units.length === 1 ? units[0] : undefined;
+    if (unit) findings.push(...checkExplanation(cells, unit.tables));
+  }
+  return { units, findings };
+}
+
+export type { BudgetTable };

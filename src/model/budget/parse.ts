@@ -1,0 +1,691 @@
+/**
+ * Reads one disclosure table from a values grid into a BudgetTable. The grid may hold
+ * the title, the unit line, a header of one to several rows (merged cells read blank),
+ * an optional 栏次 row, then data rows — with the page header repeated where the
+ * printout broke a page, codes stored as numbers or text, names wrapped over lines,
+ * and any junk a clerk can type into an amount cell. Nothing here throws: bad cells
+ * become issues, a grid that is not a table becomes `{ error }` in Chinese.
+ */
+import { a1, A1_ORIGIN, colLetter, type Origin } from '../address';
+import { makeFinding, type Finding, type Params } from '../findings';
+import { cellText, norm } from '../text';
+import { fmtScaled, lazyAmounts, readScaled } from './amount';
+import { CODE_LENGTHS, isValidCode, normalizeCode, schemeForKind, splitCodeName, type CodeScheme } from './codes';
+import { DEFAULT_CLASS_MAP, DEFAULT_DICTIONARY, type ClassMap, type Dictionary } from './dictionary';
+import {
+  hasOrdinal,
+  isHeaderWord,
+  isKnownLine,
+  isLanciWord,
+  isWeakHeaderWord,
+  key,
+  kindFromHeaders,
+  lineKey,
+  ROLES,
+  SIDE_ROLES,
+  STRUCTURE,
+  t11Line,
+  t9Line,
+  titleKind,
+  type RoleSpec,
+} from './kinds';
+import { BUDGET_RULES } from './rules';
+import { isBlank, usedArea, isRow } from './grid';
+import { KIND_NAMES, type AmountColumn, type BudgetRow, type BudgetTable, type RowRole, type TableKind, type UnitLine } from './types';
+
+export interface ParseOptions {
+  /** Where grid[0][0] sits on its sheet; findings and cells use sheet addresses. */
+  origin?: Origin;
+  sheet?: string;
+  /** Forces the kind (otherwise: title, then headers). */
+  kind?: TableKind;
+  dictionary?: Dictionary;
+  /** T1/T4 类 line → function code map (a workbook may override it). */
+  classMap?: ClassMap;
+}
+
+export type ParseError = { error: string };
+
+export function isParseError(x: unknown): x is ParseError {
+  return typeof x === 'object' && x !== null && typeof (x as ParseError).error === 'string';
+}
+
+const NOTE = /^(注|说明|备注)[:：]/;
+const EMPTY_NOTE = /空表/;
+const UNIT_MARK = /^(预算年度|单位:|金额单位|截止(时间|日期)|编制单位|单位名称|编制部门|部门名称)/;
+const UNIT_ONLY = /^(\d{6,})(\D{2,60})$/;
+const UNIT_NAME_HINT = /局|中心|院|校|所|站|委|办|政府|街道|镇|乡|馆|队|处|部|会|社|厅|本级|单位|公司|园/;
+const TOTAL_NAME = /^(合计|总计|本年合计|支出合计|收入合计|本年支出合计|本年收入合计)$/;
+const PROSE = /[，。；]/;
+const MAX_HEADER_SCAN = 60;
+const MAX_HEADER_ROWS = 8;
+
+export interface RowInfo {
+  texts: string[];
+  nonBlank: number;
+  numbers: number;
+  codes: number;
+  strong: number;
+  weak: number;
+}
+
+/** Only used on rows that do not start with a code: normalises every cell once. */
+export function rowInfo(grid: unknown[][], r: number, cols: number): RowInfo {
+  const row = grid[r];
+  const texts: string[] = new Array(cols).fill('');
+  let nonBlank = 0;
+  let numbers = 0;
+  let codes = 0;
+  let strong = 0;
+  let weak = 0;
+  if (isRow(row)) {
+    for (let c = 0; c < cols; c++) {
+      const v = row[c];
+      if (isBlank(v)) continue;
+      nonBlank++;
+      const t = norm(v);
+      texts[c] = t;
+      if (typeof v === 'number' || /^[+-]?[\d,]+(\.\d+)?$/.test(t)) {
+        numbers++;
+        const code = normalizeCode(v);
+        if (code && [3, 5, 7].includes(code.length)) codes++;
+        continue;
+      }
+      const k = key(t);
+      if (isHeaderWord(k)) strong++;
+      else if (isWeakHeaderWord(k)) weak++;
+    }
+  }
+  return { texts, nonBlank, numbers, codes, strong, weak };
+}
+
+export function isHeaderRow(i: RowInfo): boolean {
+  return i.numbers === 0 && (i.strong >= 2 || (i.strong >= 1 && i.weak >= 1));
+}
+
+export function isLanciRow(i: RowInfo, grid: unknown[][], r: number): boolean {
+  if (i.texts.some((t) => isLanciWord(t))) return true;
+  if (i.numbers < 3 || i.numbers !== i.nonBlank) return false;
+  let prev = -1;
+  const row = grid[r];
+  for (const v of row) {
+    if (isBlank(v)) continue;
+    const n = Number(typeof v === 'number' ? v : norm(v));
+    if (!Number.isInteger(n)) return false;
+    if (prev >= 0 && n !== prev + 1) return false;
+    if (prev < 0 && n > 2) return false;
+    prev = n;
+  }
+  return true;
+}
+
+export function isTitleRow(i: RowInfo, grid: unknown[][], r: number): string | null {
+  if (i.nonBlank > 3 || i.numbers > 0) return null;
+  const row = grid[r];
+  for (let c = 0; c < i.texts.length; c++) if (i.texts[c] && titleKind(cellText(row[c]))) return cellText(row[c]).trim();
+  return null;
+}
+
+export function isUnitLine(i: RowInfo): boolean {
+  if (i.texts.some((t) => UNIT_MARK.test(t))) return true;
+  if (i.nonBlank !== 1) return false;
+  const t = i.texts.find((x) => x) ?? '';
+  const m = UNIT_ONLY.exec(t);
+  return !!m && UNIT_NAME_HINT.test(m[2]);
+}
+
+export function isNoteRow(i: RowInfo): string | null {
+  const t = i.texts.find((x) => x);
+  return t && NOTE.test(t) ? t : null;
+}
+
+function isDataLike(i: RowInfo): boolean {
+  if (i.numbers > 0 || i.codes > 0) return true;
+  for (const t of i.texts) {
+    if (!t) continue;
+    const k = key(t);
+    if (isHeaderWord(k)) continue;
+    if (isWeakHeaderWord(k) && i.strong > 0) continue;
+    if (hasOrdinal(t) || isKnownLine(t) || NOTE.test(t)) return true;
+  }
+  return false;
+}
+
+export function parseUnitLine(i: RowInfo, into: UnitLine): void {
+  for (const t of i.texts) {
+    if (!t) continue;
+    let m = /^(\d{6,})(\D.*)$/.exec(t);
+    if (m && !into.code) {
+      into.code = m[1];
+      into.name = m[2].replace(/预算年度.*$|单位:.*$/, '');
+    }
+    m = /预算年度:?(\d{4})/.exec(t);
+    if (m) into.year = m[1];
+    m = /(?:^|金额)单位:(万元|元|千元|亿元)/.exec(t);
+    if (m) into.unit = m[1];
+    m = /^(?:编制单位|单位名称|编制部门|部门名称|单位):(.+)$/.exec(t);
+    if (m && !/^(万元|元|千元|亿元)$/.test(m[1]) && !into.name) into.name = m[1];
+  }
+}
+
+// ---------------------------------------------------------------- columns
+
+interface Layout {
+  codeCol: number;
+  nameCol: number;
+  seqCol: number;
+  columns: AmountColumn[];
+  /** T10 text columns. */
+  textCols: { key: string; col: number }[];
+  /** T1/T4 name column of each side. */
+  sideName?: { income: number; expense: number };
+  missing: string[];
+}
+
+function lastLabel(headerTexts: string[][], c: number): string {
+  for (let h = headerTexts.length - 1; h >= 0; h--) if (headerTexts[h][c]) return headerTexts[h][c];
+  return '';
+}
+
+function assignRoles(roles: RoleSpec[], colsIdx: number[], labels: string[], headerTexts: string[][], side: AmountColumn['side'], extra: boolean, out: Layout): void {
+  const taken = new Set<string>();
+  for (const c of colsIdx) {
+    const label = labels[c];
+    if (!label) continue;
+    const role = roles.find((ro) => !taken.has(ro.key) && ro.re.test(label));
+    if (role) {
+      taken.add(role.key);
+      if (role.text) out.textCols.push({ key: role.key, col: c });
+      else out.columns.push({ key: role.key, label: lastLabel(headerTexts, c) || role.label, col: c, side, money: role.money });
+    } else if (extra) {
+      out.columns.push({ key: `c${c + 1}`, label: lastLabel(headerTexts, c), col: c, side, money: true });
+    }
+  }
+  for (const ro of roles) if (ro.required && !taken.has(ro.key)) out.missing.push(ro.label);
+}
+
+function looksLikeCodeColumn(grid: unknown[][], c: number, from: number, to: number): boolean {
+  let codes = 0;
+  let seen = 0;
+  for (let r = from; r < to && seen < 30; r++) {
+    const v = grid[r]?.[c];
+    if (isBlank(v)) continue;
+    seen++;
+    const code = normalizeCode(v);
+    if (code && code.length >= 3) codes++;
+  }
+  return seen > 0 && codes / seen >= 0.5;
+}
+
+function layoutColumns(kind: TableKind, labels: string[], headerTexts: string[][], grid: unknown[][], dataStart: number, rows: number, cols: number): Layout | ParseError {
+  const out: Layout = { codeCol: -1, nameCol: -1, seqCol: -1, columns: [], textCols: [], missing: [] };
+  out.seqCol = labels.findIndex((l) => /序号/.test(l));
+  const structure = STRUCTURE[kind];
+  const all = [...Array(cols).keys()];
+  if (structure === 'twoSided') {
+    let names = all.filter((c) => /项目|名称/.test(labels[c]) && !/项目支出|编码/.test(labels[c]));
+    if (names.length < 2) {
+      const inc = all.find((c) => /^收入/.test(labels[c]));
+      const exp = all.find((c) => /^支出/.test(labels[c]));
+      if (inc === undefined || exp === undefined) return { error: '不是预算公开表：未找到收入、支出两侧的“项目”列' };
+      names = [inc, exp];
+    }
+    const [inc, exp] = names;
+    out.sideName = { income: inc, expense: exp };
+    out.nameCol = inc;
+    const spec = SIDE_ROLES[kind]!;
+    assignRoles(spec.income, all.filter((c) => c > inc && c < exp && c !== out.seqCol), labels, headerTexts, 'income', false, out);
+    assignRoles(spec.expense, all.filter((c) => c > exp && c !== out.seqCol), labels, headerTexts, 'expense', false, out);
+    return out;
+  }
+  if (structure === 'code') {
+    out.codeCol = labels.findIndex((l) => /编码|代码/.test(l));
+    out.nameCol = labels.findIndex((l, c) => c !== out.codeCol && /名称/.test(l));
+    if (out.nameCol < 0) out.nameCol = labels.findIndex((l, c) => c !== out.codeCol && /项目$|^科目$/.test(l) && !/项目支出/.test(l));
+    if (out.codeCol < 0 && out.nameCol > 0 && out.nameCol - 1 !== out.seqCol && looksLikeCodeColumn(grid, out.nameCol - 1, dataStart, rows)) out.codeCol = out.nameCol - 1;
+    if (out.codeCol < 0 && out.nameCol < 0) {
+      const c = all.find((x) => x !== out.seqCol && looksLikeCodeColumn(grid, x, dataStart, rows));
+      if (c !== undefined) {
+        out.codeCol = c;
+        out.nameCol = c + 1 < cols ? c + 1 : -1;
+      }
+    }
+    if (out.nameCol < 0 && out.codeCol >= 0 && out.codeCol + 1 < cols) out.nameCol = out.codeCol + 1;
+  } else if (structure === 'lines') {
+    out.nameCol = labels.findIndex((l) => /项目|名称/.test(l));
+    if (out.nameCol < 0) out.nameCol = all.find((c) => c !== out.seqCol) ?? 0;
+  }
+  const roles = ROLES[kind] ?? [];
+  const candidates = all.filter((c) => c !== out.codeCol && c !== out.nameCol && c !== out.seqCol);
+  assignRoles(roles, candidates, labels, headerTexts, undefined, kind === 'T2' || kind === 'T3', out);
+  if (structure === 'list') {
+    const name = out.textCols.find((t) => t.key === 'name') ?? out.textCols.find((t) => t.key === 'item');
+    out.nameCol = name ? name.col : -1;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- parse
+
+interface Ctx {
+  letters: string[];
+  kind: TableKind;
+  origin: Origin;
+  sheet?: string;
+  places: number;
+  issues: Finding[];
+  tableName: string;
+}
+
+/** Column letters are computed once per table (a1() per cell shows up in profiles). */
+function letterOf(ctx: Ctx, col: number): string {
+  return (ctx.letters[col] ??= colLetter(col + ctx.origin.col));
+}
+
+function issue(ctx: Ctx, id: string, params: Params, cell?: string): void {
+  ctx.issues.push(makeFinding(BUDGET_RULES[id], { table: ctx.tableName, ...params }, { sheet: ctx.sheet, cell, table: ctx.kind }));
+}
+
+interface ReadRow {
+  scaled: Record<string, number | null>;
+  cells: Record<string, string>;
+  bad: string[];
+  any: boolean;
+  nonZero: { key: string; value: number } | null;
+}
+
+function readAmounts(ctx: Ctx, grid: unknown[][], r: number, cols: AmountColumn[]): ReadRow {
+  const out: ReadRow = { scaled: {}, cells: {}, bad: [], any: false, nonZero: null };
+  const row = grid[r];
+  const rowNo = r + ctx.origin.row + 1;
+  for (const col of cols) {
+    const v = isRow(row) ? row[col.col] : undefined;
+    const cell = `${letterOf(ctx, col.col)}${rowNo}`;
+    out.cells[col.key] = cell;
+    const amt = readScaled(v, ctx.places);
+    if (amt.kind === 'number') {
+      out.scaled[col.key] = amt.scaled;
+      out.any = true;
+      if (amt.scaled !== 0 && !out.nonZero) out.nonZero = { key: col.key, value: amt.scaled! };
+      if (col.money !== false && amt.decimals > ctx.places) {
+        issue(ctx, 'BAL-003', { cell, raw: amt.raw || cellText(v), decimals: amt.decimals, places: ctx.places, rounded: fmtScaled(amt.scaled!, ctx.places) }, cell);
+      }
+      continue;
+    }
+    out.scaled[col.key] = null;
+    if (amt.kind === 'error') {
+      out.bad.push(col.key);
+      issue(ctx, 'BAL-002', { cell, raw: amt.raw }, cell);
+    } else if (amt.kind === 'text' && col.money !== false) {
+      out.bad.push(col.key);
+      issue(ctx, 'BAL-001', { cell, raw: amt.raw }, cell);
+    }
+  }
+  return out;
+}
+
+function sameAmounts(a: Record<string, number | null>, b: Record<string, number | null>): boolean {
+  for (const k of Object.keys(a)) if ((a[k] ?? 0) !== (b[k] ?? 0)) return false;
+  return true;
+}
+
+function makeRow(ctx: Ctx, r: number, name: string, role: RowRole, read: ReadRow, extra: Partial<BudgetRow>): BudgetRow {
+  const row: BudgetRow = { r, name, amounts: lazyAmounts(read.scaled, ctx.places), cells: read.cells, role, scaled: read.scaled, ...extra };
+  if (read.bad.length) row.bad = read.bad;
+  return row;
+}
+
+/** Parses a values grid holding one table (title and header optional). */
+export function parseBudgetTable(grid: unknown[][], opts: ParseOptions = {}): BudgetTable | ParseError {
+  if (!isRow(grid)) return { error: '不是预算公开表：输入不是单元格区域' };
+  const { rows, cols } = usedArea(grid);
+  if (rows === 0 || cols === 0) return { error: '不是预算公开表：区域是空的' };
+  const origin = opts.origin ?? A1_ORIGIN;
+  const dict = opts.dictionary ?? DEFAULT_DICTIONARY;
+  const classMap = opts.classMap ?? DEFAULT_CLASS_MAP;
+
+  // 1. Title, unit line and the first header row.
+  let title = '';
+  let titleRow = -1;
+  let headerStart = -1;
+  let unitRow = -1;
+  const unitLine: UnitLine = {};
+  for (let r = 0; r < Math.min(rows, MAX_HEADER_SCAN); r++) {
+    const info = rowInfo(grid, r, cols);
+    if (info.nonBlank === 0) continue;
+    if (isHeaderRow(info)) {
+      headerStart = r;
+      break;
+    }
+    const t = isTitleRow(info, grid, r);
+    if (t && !title) {
+      title = t;
+      titleRow = r;
+      continue;
+    }
+    if (isUnitLine(info)) {
+      parseUnitLine(info, unitLine);
+      if (unitRow < 0) unitRow = r;
+    }
+  }
+  if (headerStart < 0) return { error: '不是预算公开表：未找到表头' };
+
+  // 2. The header block: up to the 栏次 row or the first row that looks like data.
+  const headerRows: number[] = [headerStart];
+  const headerTexts: string[][] = [rowInfo(grid, headerStart, cols).texts];
+  let dataStart = headerStart + 1;
+  for (let r = headerStart + 1; r < rows && r - headerStart <= MAX_HEADER_ROWS; r++) {
+    const info = rowInfo(grid, r, cols);
+    if (isLanciRow(info, grid, r)) {
+      headerRows.push(r);
+      dataStart = r + 1;
+      break;
+    }
+    if (info.nonBlank > 0 && (isDataLike(info) || isNoteRow(info))) {
+      dataStart = r;
+      break;
+    }
+    headerRows.push(r);
+    if (info.nonBlank > 0) headerTexts.push(info.texts);
+    dataStart = r + 1;
+  }
+  const labels: string[] = [];
+  for (let c = 0; c < cols; c++) labels.push(key(headerTexts.map((h) => h[c]).join('')));
+
+  // 3. Kind: forced, from the title, or from the headers (sheet name as a hint).
+  const kind = opts.kind ?? titleKind(title) ?? kindFromHeaders(labels, [opts.sheet, title].filter(Boolean).join(' ') || undefined);
+  if (!kind) return { error: '不是预算公开表：无法从表头识别是哪一张表，请指定表名' };
+  if (!unitLine.year && title) {
+    const y = /(\d{4})年/.exec(title);
+    if (y) unitLine.year = y[1];
+  }
+  if (!unitLine.unit) unitLine.unit = '万元';
+
+  const ctx: Ctx = { letters: [], kind, origin, sheet: opts.sheet, places: 2, issues: [], tableName: KIND_NAMES[kind] };
+  const lay = layoutColumns(kind, labels, headerTexts, grid, dataStart, rows, cols);
+  if (isParseError(lay)) return lay;
+  if (lay.columns.length === 0) return { error: '不是预算公开表：未找到金额列' };
+  const tableCell = a1(titleRow >= 0 ? titleRow : headerStart, 0, origin);
+  for (const m of lay.missing) issue(ctx, 'BAL-013', { col: m }, tableCell);
+
+  const structure = STRUCTURE[kind];
+  const scheme: CodeScheme = schemeForKind(kind);
+  const rowsOut: BudgetRow[] = [];
+  const notes: string[] = [];
+  let emptyNote = false;
+  let inPageHeader = false;
+  let afterNote = false;
+  let dataRowCount = 0;
+  let lastRow = dataStart - 1;
+  let nonZero: { cell: string; value: number } | null = null;
+
+  // per-structure state
+  const byCode = new Map<string, BudgetRow>();
+  const byLine = new Map<string, BudgetRow>();
+  let prev: { row: BudgetRow; r: number } | null = null;
+  const phase = { income: 0, expense: 0 };
+  const carryLine = { income: '', expense: '' };
+  const incomeCols = lay.columns.filter((c) => c.side === 'income');
+  const expenseCols = lay.columns.filter((c) => c.side === 'expense');
+  const codeLens = CODE_LENGTHS[scheme].join('、');
+
+  for (let r = dataStart; r < rows; r++) {
+    const row = grid[r];
+    if (!isRow(row)) continue;
+
+    // Fast path: a code in the code column means a data row; no need to normalise the rest.
+    let code: string | null = null;
+    let codeText = '';
+    if (structure === 'code' && lay.codeCol >= 0) {
+      const cv = row[lay.codeCol];
+      code = normalizeCode(cv);
+      // One or two digits in the code column are a 栏次 or 序号, not a code.
+      if (code && code.length < 3) code = null;
+      else if (!code && !isBlank(cv)) {
+        const split = splitCodeName(cellText(cv));
+        if (split) code = split.code;
+        codeText = split ? split.name : norm(cv);
+      }
+    }
+    if (!code) {
+      const info = rowInfo(grid, r, cols);
+      if (info.nonBlank === 0) continue;
+      const note = isNoteRow(info);
+      if (note) {
+        notes.push(note);
+        if (EMPTY_NOTE.test(note)) emptyNote = true;
+        afterNote = true;
+        lastRow = r;
+        continue;
+      }
+      if (isLanciRow(info, grid, r)) {
+        inPageHeader = false;
+        continue;
+      }
+      if (isTitleRow(info, grid, r) || isUnitLine(info) || isHeaderRow(info)) {
+        inPageHeader = true;
+        continue;
+      }
+      const dataLike = isDataLike(info);
+      if (inPageHeader && !dataLike) continue;
+      inPageHeader = false;
+      if (afterNote && info.numbers === 0) continue;
+      if (info.numbers === 0 && info.texts.some((t) => t.length > 30 && PROSE.test(t))) continue;
+    }
+
+    // ---- code tables
+    if (structure === 'code') {
+      let name = lay.nameCol >= 0 && !isBlank(row[lay.nameCol]) ? norm(row[lay.nameCol]) : '';
+      if (!code && lay.codeCol < 0 && name) {
+        const split = splitCodeName(cellText(row[lay.nameCol]));
+        if (split) {
+          code = split.code;
+          name = split.name;
+        }
+      }
+      if (!name && codeText) name = codeText;
+      const read = readAmounts(ctx, grid, r, lay.columns);
+      if (lay.codeCol >= 0) read.cells.code = a1(r, lay.codeCol, origin);
+      if (lay.nameCol >= 0) read.cells.name = a1(r, lay.nameCol, origin);
+      const sheetRow = r + origin.row + 1;
+      if (code && !isValidCode(code, scheme)) {
+        issue(ctx, 'BAL-005', { row: sheetRow, raw: code, scheme: scheme === 'function' ? '功能分类' : '经济分类', lengths: codeLens }, read.cells.code);
+        rowsOut.push(makeRow(ctx, r, name, 'plain', read, { code }));
+        dataRowCount++;
+        lastRow = r;
+        prev = null;
+        continue;
+      }
+      if (code) {
+        const seen = byCode.get(code);
+        if (seen) {
+          // A row repeated on the next printed page is harmless; different figures are not.
+          if (!sameAmounts(seen.scaled!, read.scaled)) issue(ctx, 'BAL-006', { row: sheetRow, label: code, first: seen.r + origin.row + 1 }, read.cells.code);
+          lastRow = r;
+          continue;
+        }
+        if (!dict.has(code, scheme)) issue(ctx, 'BAL-004', { row: sheetRow, code, name }, read.cells.code);
+        else {
+          const dn = dict.name(code, scheme)!;
+          if (name && name !== dn && key(name) !== key(dn)) issue(ctx, 'BAL-009', { row: sheetRow, code, name, dictName: dn }, read.cells.name);
+        }
+        const br = makeRow(ctx, r, name || dict.name(code, scheme) || '', 'code', read, { code });
+        byCode.set(code, br);
+        rowsOut.push(br);
+        prev = { row: br, r };
+      } else if (TOTAL_NAME.test(lineKey(name))) {
+        const seen = rowsOut.find((x) => x.role === 'total');
+        if (seen) {
+          if (!sameAmounts(seen.scaled!, read.scaled)) issue(ctx, 'BAL-006', { row: sheetRow, label: '合计', first: seen.r + origin.row + 1 }, read.cells.name);
+          lastRow = r;
+          continue;
+        }
+        const br = makeRow(ctx, r, name, 'total', read, { line: '合计' });
+        rowsOut.push(br);
+        prev = { row: br, r };
+      } else if (!read.any && !read.bad.length) {
+        // A name wrapped onto the next row (PDF conversions do this); glue it back.
+        if (prev && prev.r === r - 1 && name && name.length <= 15) {
+          prev.row.name += name;
+          prev.r = r;
+          lastRow = r;
+        }
+        continue;
+      } else {
+        issue(ctx, 'BAL-007', { row: sheetRow, name: name || '（空）' }, read.cells.name ?? read.cells[lay.columns[0].key]);
+        const br = makeRow(ctx, r, name, 'plain', read, {});
+        rowsOut.push(br);
+        prev = { row: br, r };
+      }
+      if (read.nonZero && !nonZero) nonZero = { cell: read.cells[read.nonZero.key], value: read.nonZero.value };
+      dataRowCount++;
+      lastRow = r;
+      continue;
+    }
+
+    // ---- two-sided tables (T1, T4)
+    if (structure === 'twoSided') {
+      let used = false;
+      for (const side of ['income', 'expense'] as const) {
+        const nc = lay.sideName![side];
+        const sideCols = side === 'income' ? incomeCols : expenseCols;
+        const name = isBlank(row[nc]) ? '' : norm(row[nc]);
+        const read = readAmounts(ctx, grid, r, sideCols);
+        read.cells.name = a1(r, nc, origin);
+        if (!name) {
+          if (read.nonZero) {
+            issue(ctx, 'BAL-015', { row: r + origin.row + 1, side: side === 'income' ? '收入侧' : '支出侧', actual: fmtScaled(read.nonZero.value) }, read.cells[read.nonZero.key]);
+            used = true;
+          }
+          continue;
+        }
+        used = true;
+        const n = lineKey(name);
+        const word = side === 'income' ? '收入' : '支出';
+        let role: RowRole;
+        let line: string;
+        let rowCode: string | undefined;
+        if (new RegExp(`^(本年)?${word}(合计|小计)$|^本年${word}$`).test(n)) {
+          role = 'subtotal';
+          line = `本年${word}合计`;
+          phase[side] = Math.max(phase[side], 1);
+        } else if (new RegExp(`${word}总计$|^总计$`).test(n)) {
+          role = 'grand';
+          line = `${word}总计`;
+          phase[side] = 3;
+        } else if (phase[side] >= 1 && phase[side] < 3) {
+          if (/结转|结余|弥补/.test(n) || kind !== 'T4' || phase[side] === 1) {
+            role = 'carry';
+            line = n;
+            carryLine[side] = n;
+            phase[side] = 2;
+          } else {
+            role = 'carrySub';
+            line = `${carryLine[side]}:${n}`;
+          }
+        } else {
+          role = 'item';
+          line = n;
+          if (side === 'expense') rowCode = classMap.codeOf(name);
+        }
+        const seen = byLine.get(`${side}|${line}`);
+        if (seen) {
+          if (!sameAmounts(seen.scaled!, read.scaled)) issue(ctx, 'BAL-006', { row: r + origin.row + 1, label: name, first: seen.r + origin.row + 1 }, read.cells.name);
+          continue;
+        }
+        const br = makeRow(ctx, r, name, role, read, { side, line, ...(rowCode ? { code: rowCode } : {}) });
+        byLine.set(`${side}|${line}`, br);
+        rowsOut.push(br);
+        if (read.nonZero && !nonZero) nonZero = { cell: read.cells[read.nonZero.key], value: read.nonZero.value };
+      }
+      if (used) {
+        dataRowCount++;
+        lastRow = r;
+      }
+      continue;
+    }
+
+    // ---- fixed-line tables (T9, T11)
+    if (structure === 'lines') {
+      const name = isBlank(row[lay.nameCol]) ? '' : norm(row[lay.nameCol]);
+      const read = readAmounts(ctx, grid, r, lay.columns);
+      read.cells.name = a1(r, lay.nameCol, origin);
+      const resolve = (nm: string) => (kind === 'T9' ? t9Line(nm) : t11Line(nm));
+      let line = name ? resolve(name) : null;
+      const noAmounts = !read.any && !read.bad.length;
+      if (!name && noAmounts) continue;
+      if (!line && noAmounts) {
+        // A name wrapped onto the next row (`其中：教学科研人员因公出国` / `（境）费`): glue it back.
+        if (prev && prev.r === r - 1 && name.length <= 15 && !hasOrdinal(name)) {
+          prev.row.name += name;
+          if (!prev.row.line) prev.row.line = resolve(prev.row.name) ?? undefined;
+          prev.r = r;
+          lastRow = r;
+          continue;
+        }
+      }
+      if (!line && /^其中/.test(name)) line = `其中:${lineKey(name)}`;
+      if (line) {
+        const seen = byLine.get(line);
+        if (seen) {
+          if (!sameAmounts(seen.scaled!, read.scaled)) issue(ctx, 'BAL-006', { row: r + origin.row + 1, label: name, first: seen.r + origin.row + 1 }, read.cells.name);
+          lastRow = r;
+          continue;
+        }
+      }
+      const br = makeRow(ctx, r, name, 'line', read, line ? { line } : {});
+      if (line) byLine.set(line, br);
+      rowsOut.push(br);
+      prev = { row: br, r };
+      if (read.nonZero && !nonZero) nonZero = { cell: read.cells[read.nonZero.key], value: read.nonZero.value };
+      dataRowCount++;
+      lastRow = r;
+      continue;
+    }
+
+    // ---- list (T10)
+    const texts: Record<string, string> = {};
+    for (const t of lay.textCols) if (!isBlank(row[t.col])) texts[t.key] = norm(row[t.col]);
+    const read = readAmounts(ctx, grid, r, lay.columns);
+    const name = texts.name ?? texts.item ?? '';
+    if (!read.any && !read.bad.length && !name) continue;
+    if (lay.nameCol >= 0) read.cells.name = a1(r, lay.nameCol, origin);
+    const isTotal = TOTAL_NAME.test(lineKey(name));
+    rowsOut.push(makeRow(ctx, r, name, isTotal ? 'total' : 'purchase', read, { texts, ...(isTotal ? { line: '合计' } : {}) }));
+    if (read.nonZero && !nonZero) nonZero = { cell: read.cells[read.nonZero.key], value: read.nonZero.value };
+    dataRowCount++;
+    lastRow = r;
+  }
+
+  const hasAmounts = nonZero !== null;
+  if (!hasAmounts && !emptyNote && !ctx.issues.some((f) => f.rule === 'BAL-001' || f.rule === 'BAL-002')) {
+    issue(ctx, 'BAL-011', {}, tableCell);
+  }
+  if (hasAmounts && emptyNote) issue(ctx, 'BAL-012', { cell: nonZero!.cell, actual: fmtScaled(nonZero!.value) }, nonZero!.cell);
+
+  const top = [titleRow, unitRow, headerStart].filter((x) => x >= 0).reduce((a, b) => Math.min(a, b));
+  const bottom = Math.max(lastRow, headerRows[headerRows.length - 1]);
+  const range = `${a1(top, 0, origin)}:${a1(bottom, cols - 1, origin)}`;
+  return {
+    kind,
+    title,
+    unitLine,
+    sheet: opts.sheet,
+    origin,
+    range,
+    columns: lay.columns,
+    rows: rowsOut,
+    places: 2,
+    issues: ctx.issues,
+    empty: emptyNote || !hasAmounts,
+    dataRowCount,
+    notes,
+    headerRows,
+  };
+}
+
+/** The kind of table a grid holds (title first, then headers), or null. */
+export function detectKind(grid: unknown[][], hint?: string): TableKind | null {
+  const t = parseBudgetTable(grid, { sheet: hint });
+  return isParseError(t) ? null : t.kind;
+}
