@@ -38,20 +38,32 @@ function bounds(range: string): { r1: number; c1: number; r2: number; c2: number
 }
 
 /**
- * The effective style of each cell: blocks apply in order and a later block
- * overrides only the properties it sets (the same rule Office.js range formats follow).
+ * The effective style of each cell (`row,col`, 1-based): blocks apply in order and a
+ * later block overrides only the properties it sets (the rule Office.js range formats
+ * follow). Cells covered by the same blocks share one style object.
  */
 export function effectiveStyles(sheet: SheetPlan): Map<string, CellStyle> {
-  const out = new Map<string, CellStyle>();
-  for (const block of sheet.styles) {
-    const b = bounds(block.range);
-    if (!b) continue;
+  const blocks = sheet.styles.map((b) => bounds(b.range));
+  const signature = new Map<string, string>();
+  blocks.forEach((b, i) => {
+    if (!b) return;
     for (let r = b.r1; r <= b.r2; r++) {
       for (let c = b.c1; c <= b.c2; c++) {
         const k = `${r},${c}`;
-        out.set(k, { ...out.get(k), ...block.style });
+        signature.set(k, `${signature.get(k) ?? ''}${i},`);
       }
     }
+  });
+  const bySignature = new Map<string, CellStyle>();
+  const out = new Map<string, CellStyle>();
+  for (const [k, sig] of signature) {
+    let style = bySignature.get(sig);
+    if (!style) {
+      style = {};
+      for (const i of sig.slice(0, -1).split(',')) Object.assign(style, sheet.styles[Number(i)].style);
+      bySignature.set(sig, style);
+    }
+    out.set(k, style);
   }
   return out;
 }
@@ -82,7 +94,7 @@ function excelStyle(s: CellStyle): Partial<ExcelJS.Style> {
  */
 const EXCELJS_DEFAULT_WIDTH = 9;
 
-function writeSheet(ws: ExcelJS.Worksheet, sheet: SheetPlan, styleCache: Map<string, Partial<ExcelJS.Style>>): void {
+function writeSheet(ws: ExcelJS.Worksheet, sheet: SheetPlan, styleCache: Map<CellStyle, Partial<ExcelJS.Style>>): void {
   sheet.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w === EXCELJS_DEFAULT_WIDTH ? w + 1e-4 : w));
   sheet.values.forEach((row, r) => {
     const xr = ws.getRow(r + 1);
@@ -97,9 +109,8 @@ function writeSheet(ws: ExcelJS.Worksheet, sheet: SheetPlan, styleCache: Map<str
   // Cells with the same look share one style object: ExcelJS then registers it once
   // (its style table is keyed by object identity), which halves the time to write.
   for (const [k, s] of effectiveStyles(sheet)) {
-    const key = JSON.stringify(s);
-    let style = styleCache.get(key);
-    if (!style) styleCache.set(key, (style = excelStyle(s)));
+    let style = styleCache.get(s);
+    if (!style) styleCache.set(s, (style = excelStyle(s)));
     const [r, c] = k.split(',').map(Number);
     ws.getCell(r, c).style = style;
   }
@@ -123,7 +134,7 @@ function writeSheet(ws: ExcelJS.Worksheet, sheet: SheetPlan, styleCache: Map<str
 export function writePlanToWorkbook(plan: WorkbookPlan, wb: ExcelJS.Workbook, opts: WritePlanOptions = {}): WritePlanResult {
   const taken = wb.worksheets.map((w) => w.name);
   const created: { key: string; name: string }[] = [];
-  const styleCache = new Map<string, Partial<ExcelJS.Style>>();
+  const styleCache = new Map<CellStyle, Partial<ExcelJS.Style>>();
   plan.sheets.forEach((sheet, i) => {
     const name = freeSheetName(sheet.name, taken);
     taken.push(name);

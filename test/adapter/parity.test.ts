@@ -8,7 +8,7 @@ import { writePlanToWorkbook } from '../../src/cli/write-plan';
 import { createWorkbookPort } from '../../src/taskpane/excel';
 import { ExcelDouble } from '../double';
 import { loadXlsx } from '../double/from-xlsx';
-import { twelveSheetPlan } from './plans';
+import { effective, twelveSheetPlan } from './plans';
 
 describe('Office adapter and ExcelJS writer agree', () => {
   it('renders a 12-sheet plan identically', async () => {
@@ -27,8 +27,8 @@ describe('Office adapter and ExcelJS writer agree', () => {
     const b = fromFile.snapshot();
     expect(a.sheets.map((s) => s.name)).toEqual(b.sheets.map((s) => s.name));
     for (let i = 1; i < a.sheets.length; i++) {
-      const { page: pa, ...restA } = a.sheets[i];
-      const { page: pb, ...restB } = b.sheets[i];
+      const { page: pa, ...restA } = effective(a.sheets[i]);
+      const { page: pb, ...restB } = effective(b.sheets[i]);
       expect(restA).toEqual(restB);
       expect(pa).toEqual(pb);
     }

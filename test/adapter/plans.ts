@@ -1,5 +1,28 @@
 /** Synthetic WorkbookPlans shaped like the disclosure package (engineer D builds the real ones). */
 import type { SheetPlan, WorkbookPlan } from '../../src/model/plan';
+import type { WorkbookSnapshot } from '../double';
+
+const DEFAULTS: Record<string, unknown> = { bold: false, italic: false, wrap: false, fontSize: 11, fontName: 'Calibri', fontColor: '#000000', hAlign: 'General', vAlign: 'Bottom' };
+
+/**
+ * A sheet snapshot with formats reduced to what shows: a property set to Excel's default
+ * (bold false, size 11 …) looks the same as one never set, and the .xlsx format drops
+ * some of them (ExcelJS writes no `<b val="0"/>`).
+ */
+export function effective(sheet: WorkbookSnapshot['sheets'][number]): WorkbookSnapshot['sheets'][number] {
+  const cells: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(sheet.cells)) {
+    const cell = { ...(v as Record<string, unknown>) };
+    if (cell.fmt) {
+      const fmt = Object.fromEntries(Object.entries(cell.fmt as Record<string, unknown>).filter(([p, x]) => DEFAULTS[p] !== x));
+      if (Object.keys(fmt).length) cell.fmt = fmt;
+      else delete cell.fmt;
+    }
+    if (cell.value === '' && cell.formula === undefined && cell.nf === undefined && cell.fmt === undefined) continue;
+    cells[k] = cell;
+  }
+  return { ...sheet, cells };
+}
 
 export function sheetPlan(i: number, name = `表${i + 1}`, rows = 30): SheetPlan {
   const header = ['科目编码', '科目名称', '合计', '基本支出', '项目支出', '人员经费', '公用经费', '备注'];

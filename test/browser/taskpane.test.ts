@@ -139,6 +139,8 @@ suite('task pane in Chromium', () => {
     const bound = await page.evaluate((n) => window.__double!.nameFormula(n), `BT.${first.kindName}`);
     expect(bound?.replace(/\$/g, '')).toMatch(new RegExp(`!${first.range.replace(/\$/g, '')}$`));
 
+    await shot(page, 'tables');
+
     // 全部绑定: every other kind gets its name (one unit: one table per kind).
     await page.getByRole('button', { name: /^全部绑定/ }).click();
     await page.getByText(/^已绑定 \d+ 张表/).waitFor();
@@ -162,7 +164,6 @@ suite('task pane in Chromium', () => {
     const rebound = await page.evaluate((n) => window.__double!.nameFormula(n), 'BT.支出总表');
     expect(rebound?.replace(/\$/g, '')).not.toContain(`!${t3.range}`);
 
-    await shot(page, 'tables');
 
     await page.getByRole('combobox', { name: '表格' }).click();
     await page.getByRole('option', { name: '支出总表' }).click();

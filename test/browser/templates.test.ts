@@ -6,6 +6,7 @@
  */
 import { parseKpiGrid } from '../../src/model/kpi/parse';
 import { parseRange } from '../../src/model/address';
+import { detectTables } from '../../src/model/detect';
 import {
   KPI_LEVEL1,
   KPI_LEVEL2,
@@ -125,6 +126,12 @@ describe('blank templates', () => {
     expect(texts.some((t) => t.includes('【待填写'))).toBe(false);
     expect(String(s.values[0][0])).toMatch(/表$/);
     expect(plan.names).toEqual([{ name: expect.stringMatching(/^BT\./), sheetKey: s.key, range: `A1:${String.fromCharCode(64 + s.columnWidths.length)}${s.values.length}` }]);
+  });
+
+  test.each(['T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8', 'T9', 'T10', 'T11'])('%s template is found again by table detection', (kind) => {
+    const s = buildTemplate(kind, [], '2024').sheets[0];
+    const found = detectTables({ name: s.name, values: s.values, origin: { row: 0, col: 0 } });
+    expect(found.map((t) => t.kind)).toContain(kind);
   });
 
   test('an existing binding is never moved by inserting a template', () => {

@@ -36,12 +36,12 @@ const hex = (argb?: string) => (argb ? `#${argb.slice(-6).toUpperCase()}` : unde
 function formatOf(cell: ExcelJS.Cell): CellFormat | undefined {
   const f: CellFormat = {};
   const font = cell.font;
-  if (font) {
+  // ExcelJS reports the workbook's theme font (scheme minor) for cells that never had one set.
+  if (font && !font.scheme) {
     if (font.bold !== undefined) f.bold = font.bold;
     if (font.italic !== undefined) f.italic = font.italic;
-    // ExcelJS fills in the workbook's default font on read; only departures from it are formats.
-    if (font.size !== undefined && font.size !== 11) f.fontSize = font.size;
-    if (font.name !== undefined && font.name !== 'Calibri') f.fontName = font.name;
+    if (font.size !== undefined) f.fontSize = font.size;
+    if (font.name !== undefined) f.fontName = font.name;
     if (font.color?.argb) f.fontColor = hex(font.color.argb);
   }
   const fill = cell.fill;

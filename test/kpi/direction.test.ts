@@ -12,9 +12,11 @@ import {
   level2Allowed,
   parseKpiGrid,
   parseKpiValue,
+  projectSpendOf,
   type KpiTier,
   type TierName,
 } from '../../src/model/kpi';
+import type { UnitTables } from '../../src/model/budget/types';
 import { fullGrid } from './helpers';
 
 describe('kpiDirection', () => {
@@ -149,7 +151,14 @@ describe('checkKpiAgainstBudget', () => {
     ]);
     expect(checkKpiAgainstBudget(ps, new Decimal('32.42'), list)).toEqual([]);
   });
+  it('takes the 项目支出 total from the 合计 row of the unit 支出总表', () => {
+    const tables = { T3: { rows: [{ role: 'code', amounts: { project: new Decimal(1) } }, { role: 'total', amounts: { project: new Decimal('30.00') } }] } } as unknown as UnitTables;
+    expect(projectSpendOf(tables)?.toFixed(2)).toBe('30.00');
+    expect(checkKpiAgainstBudget(ps, tables).map((f) => [f.rule, f.expected, f.actual])).toEqual([['KPI-XT-02', '30.00', '27.42']]);
+    expect(projectSpendOf({} as UnitTables)).toBeNull();
+  });
   it('never throws on odd input', () => {
     expect(checkKpiAgainstBudget([], new Decimal(1))).toEqual([]);
+    expect(checkKpiAgainstBudget(ps, { T3: { rows: null } } as unknown as UnitTables)).toEqual([]);
   });
 });

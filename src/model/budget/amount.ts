@@ -31,7 +31,7 @@ export function readScaled(v: unknown, places = 2): CellAmount {
     // Binary noise (861.5900000000001) stays far below 1e-6 of a hundredth.
     if (Math.abs(x - r) < 1e-6 && Math.abs(x) < 9e15) {
       // raw stays empty on this hot path; callers format the cell value when they report it.
-      return { kind: 'number', scaled: r === 0 ? 0 : r, decimals: decimalsUpTo(v, places), raw: '' };
+      return { kind: 'number', scaled: r === 0 ? 0 : r, decimals: decimalsOfScaled(r, places), raw: '' };
     }
   }
   const a = readAmount(v, places);
@@ -43,13 +43,14 @@ export function readScaled(v: unknown, places = 2): CellAmount {
   };
 }
 
-/** Decimals of a value already known to fit `places` (0, 1 or 2 for 861, 861.5, 861.59). */
-function decimalsUpTo(v: number, places: number): number {
-  for (let d = 0; d < places; d++) {
-    const x = v * SCALE[d];
-    if (Math.abs(x - Math.round(x)) < 1e-6) return d;
+/** Decimals of a value already known to fit `places`, from its scaled integer (86159 → 2, 86150 → 1). */
+function decimalsOfScaled(r: number, places: number): number {
+  let d = places;
+  while (d > 0 && r % 10 === 0) {
+    r /= 10;
+    d--;
   }
-  return places;
+  return d;
 }
 
 /** Scaled integer → fixed text (`86159` → `861.59`, `-10` → `-0.10`). */

@@ -58,6 +58,12 @@ const UNIT_NAME_HINT = /局|中心|院|校|所|站|委|办|政府|街道|镇|乡
 const TOTAL_NAME = /^(合计|总计|本年合计|支出合计|收入合计|本年支出合计|本年收入合计)$/;
 const PROSE = /[，。；]/;
 const MAX_HEADER_SCAN = 60;
+const NEEDS_NORM = /[\s\uff01-\uff5e\u3000“”"'‘’「」『』]/;
+
+/** norm() for the name of every data row; most names need nothing done, so test first. */
+function normName(v: unknown): string {
+  return typeof v === 'string' && !NEEDS_NORM.test(v) ? v : norm(v);
+}
 const MAX_HEADER_ROWS = 8;
 
 export interface RowInfo {
@@ -265,6 +271,26 @@ function layoutColumns(kind: TableKind, labels: string[], headerTexts: string[][
   return out;
 }
 
+/** Column order of the published code tables, for ranges selected without their header. */
+const PUBLISHED_ORDER: Partial<Record<TableKind, string[]>> = {
+  T2: ['total', 'carry', 'subtotal', 'fiscal', 'special', 'business', 'operating', 'superior', 'affiliated', 'other'],
+  T3: ['total', 'basic', 'project', 'upper', 'operating', 'affiliated'],
+  T5: ['total', 'basic', 'project'],
+  T6: ['total', 'personnel', 'public'],
+  T7: ['total', 'basic', 'project'],
+  T8: ['total', 'basic', 'project'],
+};
+
+function publishedLayout(kind: TableKind, grid: unknown[][], from: number, rows: number, cols: number): Layout | ParseError {
+  const codeCol = [...Array(cols).keys()].find((c) => looksLikeCodeColumn(grid, c, from, rows));
+  if (codeCol === undefined) return { error: '不是预算公开表：未找到表头' };
+  const roles = ROLES[kind] ?? [];
+  const columns: AmountColumn[] = (PUBLISHED_ORDER[kind] ?? [])
+    .map((key, i) => ({ key, label: roles.find((r) => r.key === key)?.label ?? key, col: codeCol + 2 + i, money: true }))
+    .filter((c) => c.col < cols);
+  return { codeCol, nameCol: codeCol + 1 < cols ? codeCol + 1 : -1, seqCol: -1, columns, textCols: [], missing: [] };
+}
+
 // ---------------------------------------------------------------- parse
 
 interface Ctx {
@@ -368,13 +394,17 @@ export function parseBudgetTable(grid: unknown[][], opts: ParseOptions = {}): Bu
       if (unitRow < 0) unitRow = r;
     }
   }
-  if (headerStart < 0) return { error: '不是预算公开表：未找到表头' };
+  // A range of data rows only (no header) is read in the published column order, but only
+  // when the caller names the kind: =BUDGET.CHECKSUM(A6:M32, "收入总表").
+  const headerless = headerStart < 0;
+  if (headerless && !(opts.kind && STRUCTURE[opts.kind] === 'code')) return { error: '不是预算公开表：未找到表头' };
+  if (headerless) headerStart = Math.max(titleRow, unitRow) + 1;
 
   // 2. The header block: up to the 栏次 row or the first row that looks like data.
-  const headerRows: number[] = [headerStart];
-  const headerTexts: string[][] = [rowInfo(grid, headerStart, cols).texts];
-  let dataStart = headerStart + 1;
-  for (let r = headerStart + 1; r < rows && r - headerStart <= MAX_HEADER_ROWS; r++) {
+  const headerRows: number[] = headerless ? [] : [headerStart];
+  const headerTexts: string[][] = headerless ? [] : [rowInfo(grid, headerStart, cols).texts];
+  let dataStart = headerless ? headerStart : headerStart + 1;
+  for (let r = headerStart + 1; !headerless && r < rows && r - headerStart <= MAX_HEADER_ROWS; r++) {
     const info = rowInfo(grid, r, cols);
     if (isLanciRow(info, grid, r)) {
       headerRows.push(r);
@@ -402,7 +432,7 @@ export function parseBudgetTable(grid: unknown[][], opts: ParseOptions = {}): Bu
   if (!unitLine.unit) unitLine.unit = '万元';
 
   const ctx: Ctx = { letters: [], kind, origin, sheet: opts.sheet, places: 2, issues: [], tableName: KIND_NAMES[kind] };
-  const lay = layoutColumns(kind, labels, headerTexts, grid, dataStart, rows, cols);
+  const lay = headerless ? publishedLayout(kind, grid, dataStart, rows, cols) : layoutColumns(kind, labels, headerTexts, grid, dataStart, rows, cols);
   if (isParseError(lay)) return lay;
   if (lay.columns.length === 0) return { error: '不是预算公开表：未找到金额列' };
   const tableCell = a1(titleRow >= 0 ? titleRow : headerStart, 0, origin);
@@ -475,7 +505,7 @@ export function parseBudgetTable(grid: unknown[][], opts: ParseOptions = {}): Bu
 
     // ---- code tables
     if (structure === 'code') {
-      let name = lay.nameCol >= 0 && !isBlank(row[lay.nameCol]) ? norm(row[lay.nameCol]) : '';
+      let name = lay.nameCol >= 0 && !isBlank(row[lay.nameCol]) ? normName(row[lay.nameCol]) : '';
       if (!code && lay.codeCol < 0 && name) {
         const split = splitCodeName(cellText(row[lay.nameCol]));
         if (split) {
@@ -485,8 +515,8 @@ export function parseBudgetTable(grid: unknown[][], opts: ParseOptions = {}): Bu
       }
       if (!name && codeText) name = codeText;
       const read = readAmounts(ctx, grid, r, lay.columns);
-      if (lay.codeCol >= 0) read.cells.code = a1(r, lay.codeCol, origin);
-      if (lay.nameCol >= 0) read.cells.name = a1(r, lay.nameCol, origin);
+      if (lay.codeCol >= 0) read.cells.code = `${letterOf(ctx, lay.codeCol)}${r + origin.row + 1}`;
+      if (lay.nameCol >= 0) read.cells.name = `${letterOf(ctx, lay.nameCol)}${r + origin.row + 1}`;
       const sheetRow = r + origin.row + 1;
       if (code && !isValidCode(code, scheme)) {
         issue(ctx, 'BAL-005', { row: sheetRow, raw: code, scheme: scheme === 'function' ? '功能分类' : '经济分类', lengths: codeLens }, read.cells.code);
@@ -664,7 +694,7 @@ export function parseBudgetTable(grid: unknown[][], opts: ParseOptions = {}): Bu
   if (hasAmounts && emptyNote) issue(ctx, 'BAL-012', { cell: nonZero!.cell, actual: fmtScaled(nonZero!.value) }, nonZero!.cell);
 
   const top = [titleRow, unitRow, headerStart].filter((x) => x >= 0).reduce((a, b) => Math.min(a, b));
-  const bottom = Math.max(lastRow, headerRows[headerRows.length - 1]);
+  const bottom = headerRows.length ? Math.max(lastRow, headerRows[headerRows.length - 1]) : Math.max(lastRow, top);
   const range = `${a1(top, 0, origin)}:${a1(bottom, cols - 1, origin)}`;
   return {
     kind,

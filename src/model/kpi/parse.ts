@@ -320,8 +320,19 @@ interface RowInfo {
   first: number;
 }
 
+const BLANK_ROW: RowInfo = { texts: [], nonEmpty: 0, first: -1 };
+
 function rowInfo(row: unknown): RowInfo {
-  if (!Array.isArray(row)) return { texts: [], nonEmpty: 0, first: -1 };
+  if (!Array.isArray(row)) return BLANK_ROW;
+  // Whole-column ranges are mostly blank rows: no allocation for them.
+  let any = false;
+  for (let c = 0; c < row.length; c++) {
+    if (!isBlankValue(row[c])) {
+      any = true;
+      break;
+    }
+  }
+  if (!any) return BLANK_ROW;
   const texts: string[] = new Array(row.length);
   let nonEmpty = 0;
   let first = -1;
