@@ -21,7 +21,8 @@ describe('checkExplanation', () => {
   });
 
   it('flags amounts in 元 and with more than two decimals', () => {
-    expect(flat(check('机关运行经费 67.68元'))).toEqual([]); // no table states 机关运行经费 here…
+    // seed 003 gives 机关运行经费 as `67.68元`: the unit is wrong whatever the tables say
+    expect(flat(check('机关运行经费 67.68元'))).toEqual(['说明!A2 BAL-702']);
     expect(flat(check('人员经费 632.2元'))).toEqual(['说明!A2 BAL-702']);
     const f = check('较2022年预算增加790.913万元，其中：基本支出增加111.133万元。');
     expect(flat(f)).toEqual(['说明!A2 BAL-703', '说明!A2 BAL-703']);

@@ -19,11 +19,11 @@ export function sheetName(unit: UnitId, kind: TableKind | '说明'): string {
   return s.name;
 }
 
-export type Change = [TableKind | '说明', string, number | string];
+export type Change = [TableKind | '说明', string, number | string | { set: unknown }];
 
 /**
  * Applies changes to a copy of the fixture: a number moves the cell by that delta
- * (blank counts as 0), a string replaces the cell.
+ * (blank counts as 0, the result rounded to cents), a string or `{ set }` replaces the cell.
  */
 export function changed(unit: UnitId, changes: Change[]): SheetGrid[] {
   const sheets = fixtureSheets(unit);
@@ -31,11 +31,12 @@ export function changed(unit: UnitId, changes: Change[]): SheetGrid[] {
     const s = sheets.find((x) => x.name === sheetName(unit, kind))!;
     if (typeof what === 'number') s.values = perturb(s.values as Cell[][], addr, what);
     else {
+      const value = typeof what === 'string' ? what : what.set;
       const m = /^([A-Z]+)(\d+)$/.exec(addr)!;
       const c = m[1].charCodeAt(0) - 65;
       const r = Number(m[2]) - 1;
       while (s.values.length <= r) s.values.push([]);
-      s.values[r][c] = what;
+      s.values[r][c] = value;
     }
   }
   return sheets;

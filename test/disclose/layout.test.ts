@@ -144,6 +144,8 @@ describe('sheet names', () => {
     expect(sanitizeSheetName('x'.repeat(40))).toHaveLength(31);
     expect(sanitizeSheetName("'quoted'")).toBe('quoted');
     expect(sanitizeSheetName('History')).toBe('History_');
+    expect(sanitizeSheetName(' [] ')).toBe('__');
+    expect(sanitizeSheetName('')).toBe('表');
     expect(freeSheetName('目录', ['目录'])).toBe('目录 (2)');
     expect(freeSheetName('目录', ['目录', '目录 (2)'])).toBe('目录 (3)');
     expect(freeSheetName('表1 收支总表', ['表1 收支总表'.toUpperCase()])).toBe('表1 收支总表 (2)');

@@ -285,11 +285,10 @@ function checkT11(e: Emit): void {
       const a = val(office, col.key);
       const b = val(house, col.key);
       if (a > b) {
-        const p = col.money === false ? 0 : t.places;
         e.out.push(
           makeFinding(
             BUDGET_RULES['BAL-502'],
-            { table: KIND_NAMES[t.kind], row: office.r + t.origin.row + 1, col: col.label, actual: fmtScaled(a, p || t.places), expected: fmtScaled(b, p || t.places) },
+            { table: KIND_NAMES[t.kind], row: office.r + t.origin.row + 1, col: col.label, actual: fmtScaled(a, t.places), expected: fmtScaled(b, t.places) },
             { sheet: t.sheet, cell: office.cells[col.key], table: t.kind },
           ),
         );

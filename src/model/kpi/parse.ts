@@ -369,7 +369,12 @@ export function parseKpiGrid(grid: unknown[][], opts: ParseOptions = {}): KpiGri
 }
 
 function parseInner(grid: unknown[][], opts: ParseOptions): KpiGridParse {
-  const rows: unknown[][] = Array.isArray(grid) ? grid.map((r) => (Array.isArray(r) ? r : [])) : [];
+  const all: unknown[] = Array.isArray(grid) ? grid : [];
+  // Whole-column inputs (`A:F`): only the used rows are read; the rest are blank.
+  let used = all.length;
+  while (used > 0 && rowInfo(all[used - 1]) === BLANK_ROW) used--;
+  const rows: unknown[][] = new Array(used);
+  for (let r = 0; r < used; r++) rows[r] = Array.isArray(all[r]) ? (all[r] as unknown[]) : [];
   const origin = opts.origin ?? A1_ORIGIN;
   const infos = rows.map(rowInfo);
   let res = run(rows, infos, origin, opts, undefined);
@@ -378,7 +383,9 @@ function parseInner(grid: unknown[][], opts: ParseOptions): KpiGridParse {
     if (cols) res = run(rows, infos, origin, opts, cols);
   }
   const projects = res.projects;
-  return { layout: projects.length ? projects[0].layout : null, projects, rowKinds: res.kinds };
+  const rowKinds = res.kinds;
+  for (let r = used; r < all.length; r++) rowKinds.push('blank');
+  return { layout: projects.length ? projects[0].layout : null, projects, rowKinds };
 }
 
 function run(

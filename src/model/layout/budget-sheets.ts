@@ -105,7 +105,7 @@ const CODED: Partial<Record<TableKind, CodedSpec>> = {
       ],
     ],
     cols: T2_COLS,
-    widths: [5, 10, 30, 11, 10, 11, 11, 10, 10, 10, 10, 10, 10],
+    widths: [5, 10, 34, 11, 10, 11, 11, 10, 10, 10, 10, 10, 10],
   },
   T3: {
     kind: 'T3',
@@ -397,7 +397,7 @@ export function t10Sheet(t: BudgetTable | undefined, ctx: LayoutContext): SheetP
 
 export function t11Sheet(t: BudgetTable | undefined, ctx: LayoutContext): SheetPlan {
   const header: HeaderCell[][] = [[{ text: '项目' }, { text: '数量' }, { text: '价值（金额单位：万元）' }]];
-  const right = [`截止时间：${Number(ctx.year) - 1}-12-31`];
+  const right = [/^\d{4}$/.test(ctx.year.trim()) ? `截止时间：${Number(ctx.year) - 1}-12-31` : '截止时间：上年末'];
   const { b, frame } = start('T11', [36, 16, 24], ctx, header, right, false);
   const cols = resolveColumns(t, T11_COLS);
   const m = matchLines(t?.rows ?? [], T11_LINES);

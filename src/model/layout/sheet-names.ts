@@ -12,7 +12,7 @@ export function sanitizeSheetName(desired: string): string {
   let s = desired.replace(FORBIDDEN, '_').replace(/[\r\n\t]+/g, ' ').trim();
   s = s.replace(/^'+|'+$/g, '');
   s = Array.from(s).slice(0, MAX_SHEET_NAME).join('').trim();
-  if (!s || s.toLowerCase() === 'history') s = s ? `${s}_` : 'Sheet';
+  if (!s || s.toLowerCase() === 'history') s = s ? `${s}_` : '表';
   return s;
 }
 

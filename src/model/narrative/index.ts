@@ -65,6 +65,11 @@ class Writer {
   }
 }
 
+/** `2022年` for budget year 2023; `上年` when the year is not a plain four-digit year. */
+export function previousYear(year: string): string {
+  return /^\d{4}$/.test(year.trim()) ? `${Number(year) - 1}年` : '上年';
+}
+
 function priorAmount(prior: NarrativeInput['prior'], key: PriorKey): Decimal | null {
   const v = prior?.[key];
   if (v === undefined || v === null || v === '') return null;
@@ -83,13 +88,13 @@ function lines(text: string | undefined): string[] {
 function change(w: Writer, input: NarrativeInput, label: string, key: PriorKey, current: Decimal | null, currentSource: string): string | null {
   const before = priorAmount(input.prior, key);
   if (before === null || current === null) return null;
-  const priorYear = input.prior?.year ?? String(Number(input.year) - 1);
+  const priorYear = input.prior?.year ? `${String(input.prior.year).trim().replace(/年$/, "")}年` : previousYear(input.year);
   const d = current.minus(before);
-  if (d.isZero()) return `与${priorYear}年持平`;
+  if (d.isZero()) return `与${priorYear}持平`;
   const words = d.isPositive() ? '增加' : '减少';
   const amt = w.amount(`${label}比上年${words}`, d.abs(), `${currentSource}-上年.${key}`);
   const reason = input.inputs?.reasons?.[key]?.trim();
-  return `比${priorYear}年${words}${amt}，${reason ? `主要原因是${reason.replace(/[。；;，,]+$/, '')}` : w.mark(`${label}增减原因`)}`;
+  return `比${priorYear}${words}${amt}，${reason ? `主要原因是${reason.replace(/[。；;，,]+$/, '')}` : w.mark(`${label}增减原因`)}`;
 }
 
 function section1(w: Writer, input: NarrativeInput): string[] {
@@ -277,7 +282,7 @@ function section7(w: Writer, input: NarrativeInput): string[] {
   const y = input.year;
   const out: string[] = [];
   if (w.value('固定资产') === null) out.push(w.mark('固定资产情况（未找到单位固定资产占用情况表）'));
-  else out.push(`截至${Number(y) - 1}年末，本单位固定资产总额${w.fig('固定资产')}，明细见单位固定资产占用情况表。`);
+  else out.push(`截至${previousYear(y)}末，本单位固定资产总额${w.fig('固定资产')}，明细见单位固定资产占用情况表。`);
   const p = input.inputs?.assetPurchase;
   if (p !== undefined && p !== '') {
     const a = readAmount(typeof p === 'string' ? p.replace(/\s*万元$/, '') : p);
