@@ -82,7 +82,7 @@ async function benchCliCheck(dir: string): Promise<void> {
   const t0 = performance.now();
   const code = await main(['check', ...files], (s) => lines.push(s));
   const ms = performance.now() - t0;
-  const flagged = new Set(lines.filter((l) => /  BAL-/.test(l)).map((l) => l.split('!')[0])).size;
+  const flagged = new Set(lines.filter((l) => / {2}BAL-/.test(l)).map((l) => l.split('!')[0])).size;
   results.push({ name: 'budget-table check, 100 unit workbooks', value: ms / 1000, unit: 's', limit: 20, note: `exit ${code}, ${flagged} workbooks with budget findings` });
 }
 
