@@ -44,9 +44,10 @@ async function realOrResolved(p: string): Promise<string> {
   }
 }
 
+/** `--unit` matches the code, code + name, or any part of the name. */
 const unitMatches = (u: BudgetUnit, q: string) => {
   const k = norm(q);
-  return !!k && (norm(u.code ?? '') === k || norm(u.name ?? '') === k || norm(`${u.code ?? ''}${u.name ?? ''}`) === k || norm(u.name ?? '').includes(k));
+  return !!k && (norm(u.code ?? '') === k || norm(`${u.code ?? ''}${u.name ?? ''}`) === k || norm(u.name ?? '').includes(k));
 };
 
 /** Projects go to the unit their 单位 line names; unlabelled ones to the first unit. */

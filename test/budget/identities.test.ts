@@ -127,3 +127,14 @@ describe('the 3889.89 / 3889.79 example', () => {
     expect(findings.find((x) => x.rule === 'BAL-701')).toMatchObject({ expected: '685.76', actual: '685.86' });
   });
 });
+
+describe('T2/T3 code by code', () => {
+  it('is compared only when nothing is carried forward', () => {
+    const t3change: Change[] = [['T3', 'D9', 0.01], ['T3', 'E9', 0.01], ['T3', 'D8', 0.01], ['T3', 'E8', 0.01], ['T3', 'D7', 0.01], ['T3', 'E7', 0.01], ['T3', 'D6', 0.01], ['T3', 'E6', 0.01]];
+    const plain = analyzeBudget(changed('rsj', t3change)).findings.filter((f) => f.rule === 'BAL-605');
+    expect(plain.map((f) => f.cell)).toEqual(['D7', 'D8', 'D9']);
+    // with 0.01 年终结转结余 in T1 the per-code comparison is off
+    const carried = analyzeBudget(changed('rsj', [...t3change, ['T1', 'E38', 0.01]])).findings.filter((f) => f.rule === 'BAL-605');
+    expect(carried).toEqual([]);
+  });
+});

@@ -205,6 +205,25 @@ describe('parseBudgetTable', () => {
     ]);
   });
 
+  it('keeps the sides of a 收支总表 apart across a repeated page header', () => {
+    const g = sheetOf('rsj', 'T1').rows;
+    const grid = [...g.slice(0, 22), ...g.slice(1, 5), ...g.slice(22)];
+    const t = ok(grid);
+    expect(t.dataRowCount).toBe(34);
+    expect(t.rows.filter((r) => r.side === 'expense' && r.role === 'item')).toHaveLength(31);
+    expect(all(t)).toEqual([]);
+    expect(t.rows.find((r) => r.code === '221')!.cells.amount).toBe('E29');
+  });
+
+  it('glues a T9 line wrapped onto the next row (`其中：教学科研人员因公出国` / `（境）费`)', () => {
+    const g = sheetOf('rsj', 'T9').rows.map((r) => [...r]);
+    g[8] = [4, '其中：教学科研人员因公出国', '', '', '', ''];
+    const grid = [...g.slice(0, 9), ['', '（境）费', '', '', '', ''], ...g.slice(9)];
+    const t = ok(grid);
+    expect(t.rows.map((r) => r.name)).toContain('其中:教学科研人员因公出国(境)费');
+    expect(t.rows).toHaveLength(9);
+  });
+
   it('reads the fixed lines of T9 (empty, with its note) and T11 (no 栏次 row)', () => {
     const t9 = ok(sheetOf('rsj', 'T9').rows);
     expect(t9.empty).toBe(true);

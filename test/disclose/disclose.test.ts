@@ -170,3 +170,38 @@ describe('disclose on a package it wrote itself', () => {
     expect(findings.filter((f) => f.severity === 'error' || /^BAL-70/.test(f.rule)).map((f) => `${f.sheet}!${f.cell} ${f.rule}`)).toEqual([]);
   });
 });
+
+describe('disclose on a workbook holding two units', () => {
+  async function combined(): Promise<string> {
+    const out = new ExcelJS.Workbook();
+    for (const [file, tag] of [[RSJ, '人社局'], [SBZX, '社保中心']]) {
+      const wb = await readBack(file);
+      for (const ws of wb.worksheets) {
+        const copy = out.addWorksheet(`${tag}${ws.name}`.slice(0, 31));
+        grid(ws).forEach((row, r) => row.forEach((v, c) => v !== null && (copy.getCell(r + 1, c + 1).value = v)));
+      }
+    }
+    const p = path.join(dir, 'two-units.xlsx');
+    await out.xlsx.writeFile(p);
+    return p;
+  }
+
+  it('writes one package per unit, sheets and names carrying the unit code', async () => {
+    const r = await disclose(await combined(), path.join(dir, 'out.xlsx'), {});
+    expect(r.sheets.filter((s) => s.endsWith('表1 收支总表'))).toEqual(['323001 表1 收支总表', '323003 表1 收支总表']);
+    expect(r.sheets).toHaveLength(26);
+    const wb = await readBack(path.join(dir, 'out.xlsx'));
+    const names: string[] = [];
+    wb.definedNames.forEach((name, cell) => name.endsWith('收入总计') && names.push(`${name}=${cell.sheetName}!${cell.address}`));
+    expect(names.sort()).toEqual(['公开.323001.收入总计=323001 表1 收支总表!C39', '公开.323003.收入总计=323003 表1 收支总表!C39']);
+    expect(wb.getWorksheet('323003 表1 收支总表')!.getCell('C39').value).toBe(481.1);
+    expect(r.missing.some((m) => m.startsWith('巨鹿县社会保险事业服务中心：'))).toBe(true);
+  });
+
+  it('--unit picks one of them by part of its name', async () => {
+    const r = await disclose(await combined(), path.join(dir, 'out.xlsx'), { unit: '社会保险事业服务中心' });
+    expect(r.sheets).toHaveLength(13);
+    const wb = await readBack(path.join(dir, 'out.xlsx'));
+    expect(wb.getWorksheet('表1 收支总表')!.getCell('A2').value).toBe('323003巨鹿县社会保险事业服务中心');
+  });
+});

@@ -20,6 +20,7 @@ import {
 } from './cells';
 import { displayText, parseInput, type Scalar } from './coerce';
 import { type CellFormat, type Edge, type NameState, DoubleError, type SheetState, type WorkbookState, checkDefinedName, checkSheetName } from './state';
+import { checkAlert, checkRule, clearRegions, DEFAULT_ALERT, readValidation, setOnRegions, setRule } from './validation';
 
 export interface OpInfo {
   /** 1-based number of the operation since the double was created (or counters reset). */
@@ -646,16 +647,18 @@ const GRID_PROPS = new Set(['values', 'formulas', 'numberFormat', 'text', 'value
 export class RangeProxy extends Resolved<RangeTarget> {
   protected readonly _props = RANGE_PROPS;
   readonly format: RangeFormatProxy;
+  readonly dataValidation: DataValidationProxy;
   constructor(ctx: Ctx) {
     super(ctx, 'Range');
     this.format = new RangeFormatProxy(ctx, this);
+    this.dataValidation = new DataValidationProxy(ctx, this);
   }
   get worksheet(): WorksheetProxy {
     const ws = new WorksheetProxy(this._ctx);
     return ws._resolveWith('Range.worksheet', () => this._target()?.sheet ?? null, false);
   }
   protected override _navs(): Record<string, Base> {
-    return { format: this.format };
+    return { format: this.format, dataValidation: this.dataValidation };
   }
   protected _read(p: string, t: RangeTarget): unknown {
     const { sheet, rect } = t;
@@ -883,6 +886,67 @@ function checkShape(rect: Rect, v: unknown, what: string): void {
 
 function forGrid(rect: Rect, v: unknown[][], f: (r: number, c: number, x: unknown) => void): void {
   for (let i = 0; i < v.length; i++) for (let j = 0; j < v[i].length; j++) f(rect.r0 + i, rect.c0 + j, v[i][j]);
+}
+
+// ---------------------------------------------------------------- data validation
+
+/**
+ * Range.dataValidation (ExcelApi 1.8): rule, errorAlert, ignoreBlanks, type; clear().
+ * Setting `rule` replaces the validation of every cell of the range and resets its alert
+ * to Excel's default (Stop), so set `errorAlert` after the rule.
+ */
+export class DataValidationProxy extends Base {
+  protected readonly _props = ['rule', 'errorAlert', 'ignoreBlanks', 'type'] as const;
+  constructor(ctx: Ctx, private readonly _range: RangeProxy) {
+    super(ctx, 'DataValidation');
+  }
+  _target(): RangeTarget | null {
+    return this._range._target();
+  }
+  protected _read(p: string, t: RangeTarget): unknown {
+    return readValidation(t.sheet.validations, t.rect, p);
+  }
+  private _journal(t: RangeTarget, what: string): void {
+    this._ctx.engine.write({ kind: 'cells', action: `dataValidation.${what}`, sheet: t.sheet.name, address: localAddress(t.rect) });
+  }
+  get type(): string {
+    return this._get('type');
+  }
+  get rule(): Record<string, unknown> {
+    return this._get('rule');
+  }
+  set rule(v: Record<string, unknown>) {
+    this._set('rule', v, (t: RangeTarget) => {
+      t.sheet.validations = setRule(t.sheet.validations, t.rect, checkRule(v));
+      this._journal(t, 'rule');
+    });
+  }
+  get errorAlert(): Record<string, unknown> {
+    return this._get('errorAlert');
+  }
+  set errorAlert(v: Record<string, unknown>) {
+    this._set('errorAlert', v, (t: RangeTarget) => {
+      checkAlert(v, DEFAULT_ALERT);
+      t.sheet.validations = setOnRegions(t.sheet.validations, t.rect, (r) => ({ ...r, errorAlert: checkAlert(v, r.errorAlert) }));
+      this._journal(t, 'errorAlert');
+    });
+  }
+  get ignoreBlanks(): boolean {
+    return this._get('ignoreBlanks');
+  }
+  set ignoreBlanks(v: boolean) {
+    this._set('ignoreBlanks', v, (t: RangeTarget) => {
+      if (typeof v !== 'boolean') throw new DoubleError('InvalidArgument', 'ignoreBlanks must be a boolean.', 'DataValidation.ignoreBlanks');
+      t.sheet.validations = setOnRegions(t.sheet.validations, t.rect, (r) => ({ ...r, ignoreBlanks: v }));
+      this._journal(t, 'ignoreBlanks');
+    });
+  }
+  clear(): void {
+    this._call('clear', (t: RangeTarget) => {
+      t.sheet.validations = clearRegions(t.sheet.validations, t.rect);
+      this._journal(t, 'clear');
+    });
+  }
 }
 
 // ---------------------------------------------------------------- formats

@@ -2,8 +2,9 @@
  * The double's workbook: plain data the proxies read and write at sync time.
  * Pure TS (no Node imports). Cells are stored sparsely by row * MAX_COLS + col.
  */
-import { type Rect, MAX_COLS, MAX_ROWS, colName, contains, intersects, localAddress, qualified, normalize } from './cells';
+import { type Rect, MAX_COLS, MAX_ROWS, colName, intersects, localAddress, qualified, normalize } from './cells';
 import type { Scalar } from './coerce';
+import { type AlertState, type RuleState, type ValidationRegion, snapshotRegions } from './validation';
 
 export type Edge = 'top' | 'bottom' | 'left' | 'right';
 
@@ -57,6 +58,8 @@ export const DEFAULT_ROW_HEIGHT_PT = 15;
 export class SheetState {
   readonly cells = new Map<number, Cell>();
   merges: Rect[] = [];
+  /** Data validation regions (Range.dataValidation), non-overlapping. */
+  validations: ValidationRegion[] = [];
   readonly colWidths = new Map<number, number>();
   readonly rowHeights = new Map<number, number>();
   visibility = 'Visible';
@@ -314,6 +317,14 @@ export class WorkbookState {
       if (!bandTouch || (down ? m.r0 : m.c0) < start) return m;
       return down ? { ...m, r0: m.r0 + n, r1: m.r1 + n } : { ...m, c0: m.c0 + n, c1: m.c1 + n };
     });
+    // Validation regions inside the band move or grow like names; straddling ones stay (not verified against Excel).
+    sheet.validations = sheet.validations.map((v) => {
+      const r = v.rect;
+      if (!inBand(r)) return v;
+      if ((down ? r.r0 : r.c0) >= start) return { ...v, rect: down ? { ...r, r0: r.r0 + n, r1: r.r1 + n } : { ...r, c0: r.c0 + n, c1: r.c1 + n } };
+      if ((down ? r.r1 : r.c1) >= start) return { ...v, rect: down ? { ...r, r1: r.r1 + n } : { ...r, c1: r.c1 + n } };
+      return v;
+    });
     const whole = down ? rect.c0 === 0 && rect.c1 === MAX_COLS - 1 : rect.r0 === 0 && rect.r1 === MAX_ROWS - 1;
     if (whole) {
       const sizes = down ? sheet.rowHeights : sheet.colWidths;
@@ -366,6 +377,7 @@ export class WorkbookState {
         freeze: [s.freezeRows, s.freezeCols],
         cells,
         merges: s.merges.map((m) => localAddress(m)).sort(),
+        validations: snapshotRegions(s.validations),
         colWidths: sorted(s.colWidths, colName),
         rowHeights: sorted(s.rowHeights, (i) => String(i + 1)),
         page: JSON.parse(JSON.stringify(s.page)),
@@ -392,6 +404,8 @@ export interface WorkbookSnapshot {
     freeze: number[];
     cells: Record<string, unknown>;
     merges: string[];
+    /** Data validation by region, in address order. */
+    validations: { range: string; rule: RuleState; errorAlert: AlertState; ignoreBlanks: boolean }[];
     colWidths: Record<string, number>;
     rowHeights: Record<string, number>;
     page: PageState;

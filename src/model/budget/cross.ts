@@ -134,7 +134,11 @@ export function checkUnit(tables: UnitTables, opts: UnitCheckOptions = {}): Find
     if (t1sub) compare(o, 'BAL-604', fig(T1, t1sub, 'amount'), tableTotal(T3, 'total'));
   }
 
-  if (T2 && T3) {
+  // T2 and T3 agree code by code only when nothing is carried in or out; with carry-overs
+  // they differ legitimately, so the comparison is skipped rather than warned about.
+  const carried = (T2 && T2.columns.some((c) => c.key === 'carry') && tableTotal(T2, 'carry').value !== 0) ||
+    (T1 && T1.rows.some((r) => r.role === 'carry' && (r.scaled?.amount ?? 0) !== 0));
+  if (T2 && T3 && !carried) {
     const codeRows = (t: BudgetTable) => new Map(t.rows.filter((r) => r.role === 'code' && r.code).map((r) => [r.code!, r]));
     const m2 = codeRows(T2);
     const m3 = codeRows(T3);

@@ -5,7 +5,6 @@
  */
 import { norm, stripOrdinal } from '../text';
 import type { TableKind } from './types';
-import { KIND_NAMES } from './types';
 
 export const ALL_KINDS: readonly TableKind[] = ['T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8', 'T9', 'T10', 'T11'];
 
@@ -267,8 +266,4 @@ export function isKnownLine(name: string): boolean {
   if (/^(合计|总计|小计)$/.test(n)) return true;
   if (/(本年)?(收入|支出)(合计|总计)$|结转|结余/.test(n)) return true;
   return t9Line(name) !== null || t11Line(name) !== null;
-}
-
-export function kindLabel(kind: TableKind): string {
-  return KIND_NAMES[kind];
 }

@@ -180,6 +180,18 @@ export function codedSheet(kind: 'T2' | 'T3' | 'T5' | 'T6' | 'T7' | 'T8', t: Bud
 /** Numbered label of a main line: `八、社会保障和就业支出`. */
 const numbered = (lines: FixedLine[]) => (i: number) => `${ordinal(i + 1)}、${lines[i].label}`;
 
+type Line = [label: string | null, row: BudgetRow | undefined];
+
+/**
+ * The template's lines numbered 一、二、…, each with its input row, followed by the
+ * input rows the template does not know (a new 类), numbered on.
+ */
+function numberedLines(lines: FixedLine[], byLine: (BudgetRow | undefined)[], extra: BudgetRow[]): Line[] {
+  const known = lines.map((_, i): Line => [numbered(lines)(i), byLine[i]]);
+  const unknown = extra.filter((r) => r.code || r.name).map((r, i): Line => [`${ordinal(lines.length + i + 1)}、${stripOrdinal(r.name.trim())}`, r]);
+  return [...known, ...unknown];
+}
+
 export function t1Sheet(t: BudgetTable | undefined, ctx: LayoutContext): SheetPlan {
   const header: HeaderCell[][] = [
     [{ text: '序号', rs: 2 }, { text: '收入', cs: 2 }, { text: '支出', cs: 2 }],
@@ -192,17 +204,8 @@ export function t1Sheet(t: BudgetTable | undefined, ctx: LayoutContext): SheetPl
   const exp = matchLines(rows.filter((r) => r.side === 'expense'), [...CLASS_LINES, ...T1_TOTALS.expense]);
   const nInc = T1_INCOME_LINES.length;
   const nExp = CLASS_LINES.length;
-  // Input lines the template does not know (a new 类) are published after the known ones.
-  const incExtra = inc.extra.filter((r) => r.code || r.name);
-  const expExtra = exp.extra.filter((r) => r.code || r.name);
-  const left: [string, BudgetRow | undefined][] = [
-    ...T1_INCOME_LINES.map((_, i): [string, BudgetRow | undefined] => [numbered(T1_INCOME_LINES)(i), inc.byLine[i]]),
-    ...incExtra.map((r, i): [string, BudgetRow | undefined] => [`${ordinal(nInc + i + 1)}、${stripOrdinal(r.name.trim())}`, r]),
-  ];
-  const right: [string, BudgetRow | undefined][] = [
-    ...CLASS_LINES.map((_, i): [string, BudgetRow | undefined] => [numbered(CLASS_LINES)(i), exp.byLine[i]]),
-    ...expExtra.map((r, i): [string, BudgetRow | undefined] => [`${ordinal(nExp + i + 1)}、${stripOrdinal(r.name.trim())}`, r]),
-  ];
+  const left = numberedLines(T1_INCOME_LINES, inc.byLine, inc.extra);
+  const right = numberedLines(CLASS_LINES, exp.byLine, exp.extra);
   const n = Math.max(left.length, right.length);
   const first = b.next;
   for (let i = 0; i < n; i++) {
@@ -260,12 +263,8 @@ export function t4Sheet(t: BudgetTable | undefined, ctx: LayoutContext): SheetPl
   const incLines: FixedLine[] = [...T4_INCOME_LINES, T4_TOTALS.income[0], T4_TOTALS.income[1], ...T4_INCOME_LINES, T4_TOTALS.income[2]];
   const inc = matchLines(rows.filter((r) => r.side !== 'expense'), incLines);
   const exp = matchLines(rows.filter((r) => r.side === 'expense'), [...CLASS_LINES, ...T4_TOTALS.expense]);
-  const expExtra = exp.extra.filter((r) => r.code || r.name);
   const nExp = CLASS_LINES.length;
-  const right: [string, BudgetRow | undefined][] = [
-    ...CLASS_LINES.map((_, i): [string, BudgetRow | undefined] => [numbered(CLASS_LINES)(i), exp.byLine[i]]),
-    ...expExtra.map((r, i): [string, BudgetRow | undefined] => [`${ordinal(nExp + i + 1)}、${stripOrdinal(r.name.trim())}`, r]),
-  ];
+  const right = numberedLines(CLASS_LINES, exp.byLine, exp.extra);
   const expAmounts = (r: BudgetRow | undefined): PlanValue[] => T4_COLS.expense.map((c) => num(amountOf(r, ce, c.key)));
   const incAmount = (r: BudgetRow | undefined) => num(soleAmount(r, ci, 'income'));
   const n = Math.max(3, right.length);

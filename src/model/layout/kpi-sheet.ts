@@ -66,7 +66,7 @@ export function kpiSheet(p: KpiProject, i: number, ctx: LayoutContext): SheetPla
   // 资金支出计划（%）: labels then percentages (stored as fractions, shown as %).
   const points = p.plan?.length ? p.plan.slice(0, w - 1) : DEFAULT_PLAN.map((label) => ({ label, value: null, raw: '' }));
   const r4 = b.row(['资金支出计划（%）', ...points.map((q) => q.label)]);
-  const r5 = b.row([null, ...points.map((q) => (q.value === null ? (q.raw.trim() || null) : q.value / 100))]);
+  const r5 = b.row([null, ...points.map((q) => (q.value !== null && Number.isFinite(q.value) ? q.value / 100 : q.raw?.trim() || null))]);
   b.merge(r4, 0, r5, 0);
   if (points.length < w - 1) {
     b.merge(r4, points.length, r4, w - 1);

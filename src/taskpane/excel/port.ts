@@ -24,7 +24,7 @@
  */
 import type { DetectedTable } from '../../model/detect';
 import type { SheetGrid } from '../../model/workbook';
-import type { SheetPlan, StyleBlock, WorkbookPlan } from '../../model/plan';
+import type { ListValidation, SheetPlan, StyleBlock, WorkbookPlan } from '../../model/plan';
 
 export type { DetectedTable, SheetGrid, WorkbookPlan, SheetPlan };
 
@@ -48,6 +48,8 @@ export interface BlockPlan {
   /** Ranges relative to the block (A1 = the block's top-left cell). */
   styles?: StyleBlock[];
   merges?: string[];
+  /** Drop-down lists, ranges relative to the block like styles (`A10:A21` = rows 10–21 of the block). */
+  validations?: ListValidation[];
 }
 
 export interface ApplyPlanOptions {

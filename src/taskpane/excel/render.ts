@@ -1,11 +1,11 @@
 /**
  * Queues the writes that draw a plan sheet (or a block of one) on a worksheet:
  * one number-format write and one values write for the whole area, one range per
- * style block, one merge per merged range, one width per run of equal columns,
- * one height per run of equal rows, page setup. Nothing is synced here: callers
- * batch a whole sheet into one sync.
+ * style block, one merge per merged range, one rule + alert per drop-down list, one
+ * width per run of equal columns, one height per run of equal rows, page setup.
+ * Nothing is synced here: callers batch a whole sheet into one sync.
  */
-import type { CellStyle, PageSetup, PlanValue, StyleBlock } from '../../model/plan';
+import type { CellStyle, ListValidation, PageSetup, PlanValue, StyleBlock } from '../../model/plan';
 import { colLetter, parseRange, rangeA1 } from '../../model/address';
 import { charsToPoints, runs, toExcelGrid } from './cell-input';
 
@@ -13,6 +13,8 @@ export interface Drawable {
   values: PlanValue[][];
   styles?: StyleBlock[];
   merges?: string[];
+  /** Drop-down lists (data validation, ExcelApi 1.8). */
+  validations?: ListValidation[];
   columnWidths?: number[];
   rowHeights?: Record<number, number>;
   page?: PageSetup;
@@ -42,6 +44,7 @@ export function validateDrawable(d: Drawable, label: string): string[] {
   if (!Array.isArray(d.values)) errs.push(`${label}：缺少单元格数据`);
   for (const s of d.styles ?? []) if (!rectOf(s.range)) errs.push(`${label}：样式区域“${s.range}”无效`);
   for (const m of d.merges ?? []) if (!rectOf(m)) errs.push(`${label}：合并区域“${m}”无效`);
+  for (const v of d.validations ?? []) errs.push(...validationProblems(v, label));
   for (const [row, h] of Object.entries(d.rowHeights ?? {})) {
     if (!(Number(row) >= 1) || !(h >= 0 && h <= 409)) errs.push(`${label}：第 ${row} 行行高 ${h} 无效`);
   }
@@ -49,11 +52,33 @@ export function validateDrawable(d: Drawable, label: string): string[] {
   return errs;
 }
 
-/** The rectangle the drawing covers (values, styles and merges), relative to its origin. */
+/** Excel keeps a list source (the items joined by commas) to 255 characters. */
+export const MAX_LIST_SOURCE = 255;
+
+function validationProblems(v: ListValidation, label: string): string[] {
+  const errs: string[] = [];
+  if (!rectOf(v.range)) errs.push(`${label}：下拉列表区域“${v.range}”无效`);
+  if (!Array.isArray(v.list) || v.list.length === 0) return [...errs, `${label}：下拉列表“${v.range}”没有选项`];
+  // The list is written as one comma-separated text, so an item cannot hold a comma.
+  const badItem = v.list.find((x) => typeof x !== 'string' || x.trim() === '' || x.includes(','));
+  if (badItem !== undefined) errs.push(`${label}：下拉列表“${v.range}”的选项“${String(badItem)}”为空或含逗号`);
+  const len = v.list.join(',').length;
+  if (len > MAX_LIST_SOURCE) errs.push(`${label}：下拉列表“${v.range}”的选项合计 ${len} 个字符，超过 Excel 上限 ${MAX_LIST_SOURCE}`);
+  return errs;
+}
+
+/** Texts of the dialog Excel shows when a typed value is not in the list. */
+export const LIST_ALERT = {
+  title: '请从下拉列表中选择',
+  strict: '此单元格只接受下拉列表中的选项。请点“重试”后从列表中选择。',
+  warning: '输入的内容不在下拉列表中。如确需保留（例如沿用旧表的写法），请点“是”；否则点“否”重新输入。',
+} as const;
+
+/** The rectangle the drawing covers (values, styles, merges and drop-downs), relative to its origin. */
 export function extentOf(d: Drawable): Rect {
   let r1 = d.values.length - 1;
   let c1 = Math.max(0, ...d.values.map((r) => r.length)) - 1;
-  for (const x of [...(d.styles ?? []).map((s) => s.range), ...(d.merges ?? [])]) {
+  for (const x of [...(d.styles ?? []).map((s) => s.range), ...(d.merges ?? []), ...(d.validations ?? []).map((v) => v.range)]) {
     const r = rectOf(x);
     if (r) {
       r1 = Math.max(r1, r.r1);
@@ -108,6 +133,11 @@ export interface DrawOptions {
   at?: { row: number; col: number };
   /** Column widths, row heights and page setup too (new sheets only). */
   layout?: boolean;
+  /**
+   * Clear existing validation under each drop-down first (areas on existing sheets, which
+   * may hold an older rule). Not needed on a sheet created in the same batch.
+   */
+  replaceValidations?: boolean;
 }
 
 /** Queues the drawing; returns the local A1 address of its extent. */
@@ -132,6 +162,18 @@ export function draw(ws: Excel.Worksheet, d: Drawable, opts: DrawOptions = {}): 
   for (const m of d.merges ?? []) {
     const r = rectOf(m)!;
     if (r.r0 !== r.r1 || r.c0 !== r.c1) ws.getRange(a1Of(r, at)).merge(false);
+  }
+  for (const v of d.validations ?? []) {
+    const dv = ws.getRange(a1Of(rectOf(v.range)!, at)).dataValidation;
+    if (opts.replaceValidations) dv.clear();
+    // Rule before alert, the order of Office's own samples: the alert belongs to a rule.
+    dv.rule = { list: { inCellDropDown: true, source: v.list.join(',') } };
+    dv.errorAlert = {
+      showAlert: true,
+      style: (v.strict ? 'Stop' : 'Warning') as Excel.DataValidationAlertStyle,
+      title: LIST_ALERT.title,
+      message: v.strict ? LIST_ALERT.strict : LIST_ALERT.warning,
+    };
   }
   if (opts.layout) {
     const widths = new Map<number, number>();

@@ -45,9 +45,15 @@ export async function writeUserBlock(
   }
   if (used && !used.isNullObject) throw new WorkbookError(`目标区域 ${where} 不是空白（${used.address} 有内容），未写入。请选择空白区域，或确认覆盖。`);
   try {
-    // Existing merges inside the area would reject the values write; the area is ours now.
-    if (opts.overwrite) ws.getRangeByIndexes(rect.r0, rect.c0, rect.r1 - rect.r0 + 1, rect.c1 - rect.c0 + 1).unmerge();
-    draw(ws, block, { at: { row: start.row, col: start.col } });
+    // Existing merges inside the area would reject the values write; the area is ours now,
+    // and so are old drop-downs in it (cleared only when the block brings its own).
+    if (opts.overwrite) {
+      const area = ws.getRangeByIndexes(rect.r0, rect.c0, rect.r1 - rect.r0 + 1, rect.c1 - rect.c0 + 1);
+      area.unmerge();
+      if (block.validations?.length) area.dataValidation.clear();
+    }
+    // Blank cells can still carry a user's validation: replace it under our drop-downs.
+    draw(ws, block, { at: { row: start.row, col: start.col }, replaceValidations: !opts.overwrite });
     if (opts.select) {
       ws.activate();
       ws.getRangeByIndexes(rect.r0, rect.c0, 1, 1).select();
