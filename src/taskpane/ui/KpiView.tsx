@@ -122,7 +122,7 @@ export function KpiView({ port }: ViewProps) {
       const ext = projectExtent(loaded.project, loaded.grids);
       if (!ext) throw new Error('找不到原绩效目标表的位置，请重新读取工作簿。');
       const ob = overwriteBlock(block, ext, loaded.grids);
-      const out = await port.writeBlock({ sheet: ext.sheet, cell: ob.target }, { values: ob.values, styles: block.styles, merges: block.merges }, { overwrite: true, select: true });
+      const out = await port.writeBlock({ sheet: ext.sheet, cell: ob.target }, { values: ob.values, styles: block.styles, merges: block.merges, validations: block.validations }, { overwrite: true, select: true });
       where = out.range;
     }
     // KPI.DATA holds every indicator of the workbook: re-read so it includes what was just written.
