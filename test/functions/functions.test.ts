@@ -119,7 +119,7 @@ describe('BUDGET.CHECKSUM', () => {
     const big = budgetChecksum(col, undefined, undefined, { parameterAddresses: ['Sheet1!A:H'] });
     const ms = performance.now() - t0;
     expect(big).toEqual(small);
-    expect(ms).toBeLessThan(1500);
+    expect(ms).toBeLessThan(5000); // hang guard only; the speed target is in `npm run bench`
   });
 
   test('text and #N/A in amount cells are reported, not thrown', () => {
