@@ -7,7 +7,7 @@
  */
 import { readWorkbookGrids } from './read-xlsx';
 import { analyzeWorkbook, type AnalyzeOptions } from '../model/analyze';
-import { summarize, summaryText, type Finding } from '../model/findings';
+import { summarize, summaryText, type Finding, type Severity } from '../model/findings';
 import { disclose } from './disclose';
 import { writeReport } from './report';
 
@@ -22,7 +22,7 @@ export interface CliFinding {
   sheet: string;
   cell: string;
   rule: string;
-  severity: string;
+  severity: Severity;
   message: string;
 }
 
@@ -83,8 +83,7 @@ async function runCheck(p: Parsed, scope: AnalyzeOptions['scope'], out: (s: stri
   if (p.flags.json) out(JSON.stringify(all, null, 2));
   else {
     for (const f of all) out(formatLine(f));
-    const s = summarize(all as unknown as Finding[]);
-    out(`共检查 ${p.files.length} 个文件：${summaryText(s)}`);
+    out(`共检查 ${p.files.length} 个文件：${summaryText(summarize(all))}`);
   }
   if (typeof p.flags.report === 'string') await writeReport(all, p.flags.report);
   if (all.some((f) => f.severity === 'error')) return 1;
@@ -98,6 +97,7 @@ async function runDisclose(p: Parsed, out: (s: string) => void): Promise<number>
   const unit = typeof p.flags.unit === 'string' ? p.flags.unit : undefined;
   const r = await disclose(p.files[0], outPath, { year, unit });
   out(`已生成 ${r.outPath}：${r.sheets.length} 个工作表（${r.sheets.join('、')}）`);
+  if (r.missing.length) out(`公开情况说明中还有 ${r.missing.length} 处待填写：${r.missing.join('、')}`);
   const errors = r.findings.filter((f) => f.severity === 'error');
   if (errors.length) out(`注意：输入工作簿有 ${errors.length} 个强制性错误，请先运行 budget-table check 修正。`);
   return 0;

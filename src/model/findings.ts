@@ -92,7 +92,7 @@ export interface Summary {
   info: number;
 }
 
-export function summarize(findings: Finding[]): Summary {
+export function summarize(findings: readonly Pick<Finding, 'severity'>[]): Summary {
   const s: Summary = { error: 0, warning: 0, info: 0 };
   for (const f of findings) s[f.severity]++;
   return s;
