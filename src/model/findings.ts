@@ -44,9 +44,31 @@ export interface Finding {
   suggestion?: string;
 }
 
-/** Fills `{name}` placeholders; unknown names stay visible so a slip shows in tests. */
+/** A template split once into literal text (even indexes) and placeholder names (odd). */
+const compiled = new Map<string, string[]>();
+
+function partsOf(template: string): string[] {
+  let parts = compiled.get(template);
+  if (!parts) {
+    parts = template.split(/\{(\w+)\}/);
+    compiled.set(template, parts);
+  }
+  return parts;
+}
+
+/**
+ * Fills `{name}` placeholders; unknown names stay visible so a slip shows in tests.
+ * Templates are few and findings many (a 2,000-row table can yield thousands), so each
+ * template is split once and rendering is plain concatenation.
+ */
 export function renderTemplate(template: string, params: Params): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+  const parts = partsOf(template);
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const k = parts[i];
+    out += (Object.prototype.hasOwnProperty.call(params, k) ? String(params[k]) : `{${k}}`) + parts[i + 1];
+  }
+  return out;
 }
 
 /** Builds findings for one rule catalogue (keeps call sites short and typo-proof). */

@@ -3,6 +3,11 @@
  * double bundles into the browser harness. Coordinates are 0-based; Excel's limits apply.
  */
 
+// Column letters ↔ 0-based index: the model's own conversion.
+import { colLetter as colName, colIndex as colNumber } from '../../src/model/address';
+
+export { colName, colNumber };
+
 export const MAX_ROWS = 1048576;
 export const MAX_COLS = 16384;
 
@@ -11,23 +16,6 @@ export interface Rect {
   c0: number;
   r1: number;
   c1: number;
-}
-
-export function colName(col: number): string {
-  let n = col + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-export function colNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
 }
 
 const CELL = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/;
