@@ -4,16 +4,14 @@
  * full-width and half-width forms; comparisons go through `norm`.
  */
 
+const FULL_WIDTH = /[\uff01-\uff5e\u3000]/;
+const FULL_WIDTH_ALL = /[\uff01-\uff5e\u3000]/g;
+
 /** Full-width ASCII (digits, letters, ％, ＞, ＜, ＝, ．) to half-width; ideographic space to space. */
 export function toHalfWidth(s: string): string {
-  let out = '';
-  for (const ch of s) {
-    const c = ch.charCodeAt(0);
-    if (c >= 0xff01 && c <= 0xff5e) out += String.fromCharCode(c - 0xfee0);
-    else if (c === 0x3000) out += ' ';
-    else out += ch;
-  }
-  return out;
+  // Most cells hold none: skip the rebuild (this runs on every cell of every table).
+  if (!FULL_WIDTH.test(s)) return s;
+  return s.replace(FULL_WIDTH_ALL, (ch) => (ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
 }
 
 /** Any cell value as display text (numbers in plain notation, errors as their code). */
@@ -33,16 +31,17 @@ export function cellText(v: unknown): string {
   return String(v);
 }
 
+const NEEDS_NORM = /[\s“”"「」『』‘’]/;
+
 /**
  * Canonical form for matching titles, headers and names: half-width, no whitespace
  * (including line breaks inside a cell), curly and straight quotes unified, and the
  * `（` `）` brackets folded to ASCII.
  */
 export function norm(v: unknown): string {
-  return toHalfWidth(cellText(v))
-    .replace(/\s+/g, '')
-    .replace(/[“”"「」『』]/g, '"')
-    .replace(/[‘’]/g, "'");
+  const t = toHalfWidth(cellText(v));
+  if (!NEEDS_NORM.test(t)) return t;
+  return t.replace(/\s+/g, '').replace(/[“”"「」『』]/g, '"').replace(/[‘’]/g, "'");
 }
 
 /** Removes a leading outline number: `一、`, `（一）`, `1、`, `其中：`, `十八、`. */
