@@ -3,10 +3,9 @@
  * The CLI, the task pane and the benchmarks all call this.
  */
 import type { WorkbookGrids } from './workbook';
-import { applySettings, type Finding, type RuleSettings } from './findings';
+import { applySettings, ruleMatches, type Finding, type RuleSettings } from './findings';
 import { analyzeBudget, type BudgetUnit } from './budget';
-import { analyzeKpi, checkKpiAgainstBudget, readRuleSettings, type KpiProject } from './kpi';
-import { norm } from './text';
+import { analyzeKpi, checkKpiAgainstBudget, settingsFromSheets, type KpiProject } from './kpi';
 
 export interface AnalyzeOptions {
   /** Overrides the settings sheet of the workbook. */
@@ -26,13 +25,10 @@ export interface WorkbookAnalysis {
   settings: RuleSettings;
 }
 
-/** The sheet holding per-workbook rule switches (`设置`), if any. */
+/** The workbook's own rule switches (its `设置` sheet), the same ones the KPI model reads. */
 export function settingsOf(wb: WorkbookGrids): RuleSettings {
-  const s = wb.sheets.find((x) => norm(x.name) === '设置' || norm(x.name) === '校验设置');
-  return s ? readRuleSettings(s.values) : {};
+  return settingsFromSheets(wb.sheets) ?? {};
 }
-
-const matches = (id: string, pat: string) => (pat.endsWith('*') ? id.startsWith(pat.slice(0, -1)) : id === pat);
 
 export function analyzeWorkbook(wb: WorkbookGrids, opts: AnalyzeOptions = {}): WorkbookAnalysis {
   const scope = opts.scope ?? 'all';
@@ -44,7 +40,7 @@ export function analyzeWorkbook(wb: WorkbookGrids, opts: AnalyzeOptions = {}): W
     findings.push(...checkKpiAgainstBudget(kpi.projects, budget.units[0].tables));
   }
   let out = applySettings(findings, settings);
-  if (opts.pick?.length) out = out.filter((f) => opts.pick!.some((p) => matches(f.rule, p)));
-  if (opts.skip?.length) out = out.filter((f) => !opts.skip!.some((p) => matches(f.rule, p)));
+  if (opts.pick?.length) out = out.filter((f) => opts.pick!.some((p) => ruleMatches(f.rule, p)));
+  if (opts.skip?.length) out = out.filter((f) => !opts.skip!.some((p) => ruleMatches(f.rule, p)));
   return { units: budget.units, projects: kpi.projects, findings: out, settings };
 }

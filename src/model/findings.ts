@@ -88,16 +88,20 @@ export interface RuleSettings {
   accepted?: Record<string, string>;
 }
 
+/** Whether a rule id matches a pattern: an id, or a prefix ending in `*` (`KPI-DIR-*`). */
+export function ruleMatches(id: string, pattern: string): boolean {
+  return pattern.endsWith('*') ? id.startsWith(pattern.slice(0, -1)) : id === pattern;
+}
+
 /** Applies switches and re-grading; a rule id may also be a prefix ending in `*` (`KPI-DIR-*`). */
 export function applySettings(findings: Finding[], settings: RuleSettings | undefined): Finding[] {
   if (!settings) return findings;
-  const matches = (id: string, pat: string) => (pat.endsWith('*') ? id.startsWith(pat.slice(0, -1)) : id === pat);
   const off = settings.disabled ?? [];
   const regrade = Object.entries(settings.severity ?? {});
   const out: Finding[] = [];
   for (const f of findings) {
-    if (off.some((p) => matches(f.rule, p))) continue;
-    const r = regrade.find(([p]) => matches(f.rule, p));
+    if (off.some((p) => ruleMatches(f.rule, p))) continue;
+    const r = regrade.find(([p]) => ruleMatches(f.rule, p));
     out.push(r ? { ...f, severity: r[1] } : f);
   }
   return out;

@@ -13,6 +13,13 @@ import type { KpiProject } from './types';
 /** Sheet names that hold rule settings rather than tables. */
 export const SETTINGS_SHEET = /^(设置|规则设置|校验设置|KPI\.?SETTINGS)$/i;
 
+/** The rule switches of a workbook's settings sheets (`设置` …), merged; undefined when it has none. */
+export function settingsFromSheets(sheets: readonly SheetGrid[]): RuleSettings | undefined {
+  let out: RuleSettings | undefined;
+  for (const s of sheets) if (s && SETTINGS_SHEET.test(norm(s.name))) out = mergeRuleSettings(out, readRuleSettings(s.values));
+  return out;
+}
+
 /**
  * Parses every sheet, checks every project. A settings sheet (`设置`) in the workbook
  * is read and merged under the explicit `settings` (explicit wins).
@@ -21,8 +28,7 @@ export function analyzeKpi(sheets: SheetGrid[], settings?: RuleSettings, ctx: Ch
   const projects: KpiProject[] = [];
   const findings: Finding[] = [];
   const list = Array.isArray(sheets) ? sheets : [];
-  let fromSheet: RuleSettings | undefined;
-  for (const s of list) if (s && SETTINGS_SHEET.test(norm(s.name))) fromSheet = mergeRuleSettings(fromSheet, readRuleSettings(s.values));
+  const fromSheet = settingsFromSheets(list);
   const eff = fromSheet || settings ? mergeRuleSettings(fromSheet, settings) : undefined;
   for (const s of list) {
     if (!s || SETTINGS_SHEET.test(norm(s.name))) continue;

@@ -44,4 +44,4 @@ export {
 export { analyzeTiers, intervalOf, type Interval, type TierProblem } from './tiers';
 export { readRuleSettings, mergeRuleSettings } from './settings';
 export { validateKpiRows, validateKpiFindings, kpiParseCells, acceptedReason, NO_TABLE_MESSAGE, type ValidateOptions } from './validate';
-export { analyzeKpi, kpiDataRows, KPI_DATA_COLUMNS, SETTINGS_SHEET } from './analyze';
+export { analyzeKpi, kpiDataRows, settingsFromSheets, KPI_DATA_COLUMNS, SETTINGS_SHEET } from './analyze';
