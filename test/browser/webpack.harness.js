@@ -15,26 +15,8 @@ const OUT = path.join(ROOT, 'dist-harness');
 
 /** The add-in config's `module` and `resolve` (ts-loader with ES modules, transpile only). */
 function sharedPieces(mode) {
-  try {
-    const main = require(path.join(ROOT, 'webpack.config.js'))({}, { mode });
-    return { module: main.module, resolve: main.resolve };
-  } catch (e) {
-    // Keep the harness buildable while the main config is being edited.
-    console.warn(`harness: webpack.config.js unusable (${e.message}); using built-in rules`);
-    return {
-      resolve: { extensions: ['.ts', '.tsx', '.js'] },
-      module: {
-        rules: [
-          {
-            test: /\.tsx?$/,
-            exclude: /node_modules/,
-            loader: 'ts-loader',
-            options: { transpileOnly: true, compilerOptions: { module: 'es2020', sourceMap: false } },
-          },
-        ],
-      },
-    };
-  }
+  const main = require(path.join(ROOT, 'webpack.config.js'))({}, { mode });
+  return { module: main.module, resolve: main.resolve };
 }
 
 const PAGE = `<!doctype html>
