@@ -6,7 +6,7 @@
  * calls into src/model.
  */
 import { FunctionInputError, makeError } from './errors';
-import { usedGrid, normalizeCell, isBlankCell, type Grid } from './grid';
+import { usedGrid, normalizeCell, isBlankCell, argumentTooLarge, type Grid } from './grid';
 
 export type { Grid };
 
@@ -159,6 +159,11 @@ export function shapeResult(kind: ResultType, out: unknown): unknown {
 export function invoke(def: AnyFunctionDef, rawArgs: readonly unknown[], ctx: CallContext = {}): unknown {
   let out: unknown;
   try {
+    def.params.forEach((p, i) => {
+      if (p.type !== 'matrix') return;
+      const tooLarge = argumentTooLarge(rawArgs[i], ctx.parameterAddresses?.[i], label(p));
+      if (tooLarge) throw new FunctionInputError(tooLarge);
+    });
     const args = def.params.map((p, i) => coerceArg(p, rawArgs[i]));
     out = shapeResult(def.result, def.impl(args as never, ctx));
   } catch (e) {

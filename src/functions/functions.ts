@@ -31,12 +31,13 @@ function context(invocation: Invocation | undefined): CallContext {
  * @customfunction BUDGET.CHECKSUM
  * @param table 一张公开表所在的区域，可包含标题行和表头。
  * @param [kind] 表名，如 收支总表、收入总表、支出总表、财政拨款收支总表、一般公共预算支出表、基本支出表、政府性基金支出表、国有资本经营支出表、三公经费表、固定资产表；省略时按表头识别。
- * @param [detail] TRUE：列出每一处不平；省略或 FALSE：只返回一句结论。
+ * @param {any} [detail] TRUE（或“明细”“是”）：列出每一处不平；省略或 FALSE：只返回一句结论。
  * @param {CustomFunctions.Invocation} invocation 调用信息（区域地址，用于报告单元格位置）。
  * @requiresParameterAddresses
  * @helpurl https://localhost:3000/assets/help.html
  */
-export function budgetChecksum(table: unknown[][], kind?: string, detail?: boolean, invocation?: Invocation): unknown[][] {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- `any` makes the generator declare `detail` as any, so Excel passes text such as "明细" instead of rejecting it (D1)
+export function budgetChecksum(table: unknown[][], kind?: string, detail?: any, invocation?: Invocation): unknown[][] {
   return invoke(BUDGET_CHECKSUM, [table, kind, detail], context(invocation)) as unknown[][];
 }
 

@@ -1,8 +1,11 @@
 /**
  * Range arguments as Excel hands them to a custom function: a 2-D array of numbers,
- * strings, booleans and blanks ('' or null), possibly a whole column (A:H is
- * 1,048,576 rows, nearly all blank). `usedGrid` cuts such an argument down to its
- * used block before any model code sees it, so a whole column costs its used rows.
+ * strings, booleans and blanks ('' or null). `usedGrid` cuts an argument down to its
+ * used block before any model code sees it. A whole column (A:H is 1,048,576 rows) is
+ * refused by `argumentTooLarge`: Excel marshals every cell before the function runs
+ * (27–44 MB for A:H), over the 5 MB custom-function payload limit, so on the web it
+ * never arrives (#CALC!/#BUSY!) and on desktop it is slow; the clerk gets a message
+ * asking for a bounded range or a table instead.
  */
 import type { Origin } from '../model/address';
 import { colIndex } from '../model/address';
@@ -16,20 +19,47 @@ export function isBlankCell(v: unknown): boolean {
   return v === null || v === undefined || v === '' || (typeof v === 'string' && WHITESPACE_ONLY.test(v));
 }
 
+/** Cell text of each `errorType` of Excel's ErrorCellValue (ExcelApi 1.16 `ErrorCellValueType`). */
+const ERROR_TYPE_TEXT: Record<string, string> = {
+  Blocked: '#BLOCKED!',
+  Busy: '#BUSY!',
+  Calc: '#CALC!',
+  Connect: '#CONNECT!',
+  Div0: '#DIV/0!',
+  External: '#EXTERNAL!',
+  Field: '#FIELD!',
+  GettingData: '#GETTING_DATA',
+  NotAvailable: '#N/A',
+  Name: '#NAME?',
+  Null: '#NULL!',
+  Num: '#NUM!',
+  Ref: '#REF!',
+  Spill: '#SPILL!',
+  Value: '#VALUE!',
+};
+
 /**
- * Error values inside a range: Excel may pass them as CustomFunctions.Error-like
- * objects ({ code: '#N/A' }) or as their text; the model reads the text form
- * (`#N/A`), like ExcelJS's `{ error }` objects. Linked-data / entity values become
- * their display text.
+ * One cell of an argument as the model reads it. With `allowErrorForDataTypeAny`
+ * (functions.json) error cells reach the function instead of stopping it. The
+ * custom-functions runtime (office-js custom-functions-runtime.js,
+ * `_transferCustomFunctionError`) turns each into `new CustomFunctions.Error(code)`:
+ * an Error whose `code` and `basicValue` are the cell text (`#N/A`). With rich data
+ * (`allowCustomDataForDataTypeAny`) a cell can instead arrive as a parsed cell-value
+ * object: `{ type: 'Error', primitive: '#REF!' }` (the runtime's rich-data JSON),
+ * `{ type: 'Double', primitive: 5 }`, or ExcelApi's ErrorCellValue with `basicValue`
+ * and/or only `errorType`. Every error becomes its text, which the model reports as a
+ * finding at that cell; linked-data / entity values become their display text.
  */
 export function normalizeCell(v: unknown): unknown {
   if (v === null || v === undefined || typeof v !== 'object') return v;
+  if (v instanceof Date) return v;
   const o = v as Record<string, unknown>;
   if (typeof o.code === 'string' && o.code.startsWith('#')) return o.code;
   if (typeof o.error === 'string') return o.error;
+  if ('primitive' in o && (o.primitive === null || typeof o.primitive !== 'object')) return normalizeCell(o.primitive);
+  if (o.type === 'Error' && typeof o.basicValue !== 'string' && typeof o.errorType === 'string') return ERROR_TYPE_TEXT[o.errorType] ?? `#${o.errorType.toUpperCase()}!`;
   if (typeof o.text === 'string') return o.text;
   if ('basicValue' in o) return normalizeCell(o.basicValue);
-  if (v instanceof Date) return v;
   return String(v);
 }
 
@@ -118,4 +148,42 @@ export function sheetOf(address: string | undefined | null): string | undefined 
   const bang = address.lastIndexOf('!');
   if (bang < 0) return undefined;
   return address.slice(0, bang).replace(/^'(.*)'$/, '$1').replace(/''/g, "'").replace(/^\[[^\]]*\]/, '');
+}
+
+/**
+ * Most cells one range argument may have. Excel limits what it passes to a custom
+ * function to 5 MB ("Excel limits custom-function payloads to 5 MB", office-js #4654;
+ * "payload size limit for requests and responses of 5MB", resource-limits doc); even a
+ * blank cell costs 5 bytes of that payload (`null,`), so a range of more than 1,000,000
+ * cells cannot be passed whatever it holds.
+ */
+export const MAX_ARGUMENT_CELLS = 1_000_000;
+
+/** An address that spans whole columns or rows (`Sheet1!A:H`, `'表'!$3:$5`). */
+export function isUnboundedAddress(address: string | undefined | null): boolean {
+  if (!address) return false;
+  const bang = address.lastIndexOf('!');
+  const ref = (bang >= 0 ? address.slice(bang + 1) : address).trim();
+  return COLS.test(ref) && ref.includes(':') ? true : ROWS.test(ref) && ref.includes(':');
+}
+
+/**
+ * The clerk's message when a range argument is beyond what Excel can pass (more than
+ * MAX_ARGUMENT_CELLS cells, e.g. a whole column), or null when it is fine.
+ */
+export function argumentTooLarge(value: unknown, address: string | undefined | null, label: string): string | null {
+  if (!Array.isArray(value)) return null;
+  const rows = value.length;
+  let width = 0;
+  // Excel's arrays are rectangular; the first row gives the width (also of a 1-D array).
+  if (rows > 0) width = Array.isArray(value[0]) ? (value[0] as unknown[]).length : rows;
+  const cells = Array.isArray(value[0]) ? rows * width : rows;
+  const unboundedColumns = isUnboundedAddress(address) && COLS.test(address!.slice(address!.lastIndexOf('!') + 1).trim());
+  if (cells <= MAX_ARGUMENT_CELLS && !unboundedColumns) return null;
+  const where = address ? `（${address}）` : '';
+  return (
+    `${label}${where}有 ${cells.toLocaleString('en-US')} 个单元格，超出 Excel 传给自定义函数的数据上限（约 5 MB，约 ${MAX_ARGUMENT_CELLS.toLocaleString('en-US')} 个单元格）：` +
+    '网页版 Excel 会显示 #CALC! 或 #BUSY!，桌面版计算很慢。请改用有边界的区域（如 A1:H200）、Excel 表格（插入 › 表格，引用如 表1[#全部]），' +
+    '或新版 Excel 的 TRIMRANGE(A:H) / A:.H。'
+  );
 }

@@ -68,6 +68,11 @@ describe('dist/', () => {
     expect(meta.functions.map((f) => f.id)).toEqual(NAMES);
   });
 
+  test('functions.json carries allowErrorForDataTypeAny (else Excel never calls a function over a range with #N/A)', () => {
+    const meta = JSON.parse(read('functions.json')) as { allowErrorForDataTypeAny?: boolean };
+    expect(meta.allowErrorForDataTypeAny).toBe(true);
+  });
+
   test('taskpane.html loads office.js first, then the task pane and the functions bundles', () => {
     const html = read('taskpane.html');
     const scripts = [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]);

@@ -9,6 +9,7 @@ import { budgetChecksum, budgetSubject, budgetFingerprint, kpiValidate, kpiParse
 import { ExcelError, setErrorFactory } from '../../src/functions/errors';
 import { resetRuntimeState, setRuleSettings } from '../../src/functions/runtime-state';
 import { sheetOf } from '../fixtures/juluxian-data';
+import { runtimeError, richError, cellValueError } from './excel-values';
 
 const EXCEL_ROWS = 1_048_576;
 const CJK = /[\u4e00-\u9fff]/;
@@ -111,18 +112,17 @@ describe('BUDGET.CHECKSUM', () => {
     expect(out[1][2]).toMatch(/^✔ 平衡/);
   });
 
-  test('a whole column A:H of 1,048,576 rows costs no more than its used rows', () => {
-    const g = grid('T5');
-    const small = budgetChecksum(g);
-    const col = wholeColumn(g);
-    const t0 = performance.now();
-    const big = budgetChecksum(col, undefined, undefined, { parameterAddresses: ['Sheet1!A:H'] });
-    const ms = performance.now() - t0;
-    expect(big).toEqual(small);
-    expect(ms).toBeLessThan(5000); // hang guard only; the speed target is in `npm run bench`
+  test('a whole column A:H (beyond the 5 MB argument limit) → #VALUE! asking for a bounded range or a table', () => {
+    const col = wholeColumn(grid('T5'));
+    const e = excel(() => budgetChecksum(col, undefined, undefined, { parameterAddresses: ['Sheet1!A:H'] }));
+    expectError(e, '#VALUE!', /Sheet1!A:H.*上限.*有边界的区域.*表格/);
+    // Without an address (older clients) the size alone decides.
+    expectError(excel(() => budgetChecksum(col)), '#VALUE!', /8,388,608 个单元格/);
+    // A bounded range of the same data is fine.
+    expect(budgetChecksum(grid('T5'))[0][0]).toMatch(/^✔ 平衡/);
   });
 
-  test('text and #N/A in amount cells are reported, not thrown', () => {
+  test('text and error cells (as Excel passes them) in amount cells are reported at their cell, not thrown', () => {
     const g = grid('T5');
     const r = rowWith(g, '20801');
     const col = g[r].findIndex((c) => c === 861.59);
@@ -130,16 +130,33 @@ describe('BUDGET.CHECKSUM', () => {
     const text = excel(() => budgetChecksum(g));
     expect(text).not.toBeInstanceOf(ExcelError);
     expect((text as unknown[][])[0][0]).toMatch(/^✘ .*八百六十一.*应为数字/);
+    // An #N/A cell reaches the function as the runtime's CustomFunctions.Error (allowErrorForDataTypeAny).
     const na = grid('T5');
-    na[r][col] = '#N/A';
-    const withNa = excel(() => budgetChecksum(na, undefined, true)) as unknown[][];
+    na[r][col] = runtimeError('#N/A');
+    const withNa = excel(() => budgetChecksum(na, undefined, true, { parameterAddresses: ['收支总表!A1:H40'] })) as unknown[][];
     expect(withNa).not.toBeInstanceOf(ExcelError);
     const naRow = withNa.slice(1).find((row) => String(row[2]).includes('#N/A'));
-    expect(naRow?.[0]).toMatch(new RegExp(`^[A-Z]+${r + 1}$`));
-    // An error object as Excel may pass it is read as the same #N/A.
-    const obj = grid('T5');
-    obj[r][col] = { code: '#N/A' };
-    expect(excel(() => budgetChecksum(obj, undefined, true))).toEqual(withNa);
+    expect(naRow?.[0]).toMatch(new RegExp(`^收支总表!?[A-Z]+${r + 1}$|^[A-Z]+${r + 1}$`));
+    // The other shapes of the same error (rich data JSON, ErrorCellValue with only errorType) read the same.
+    for (const v of [richError('#N/A'), cellValueError('NotAvailable')]) {
+      const other = grid('T5');
+      other[r][col] = v;
+      expect(excel(() => budgetChecksum(other, undefined, true, { parameterAddresses: ['收支总表!A1:H40'] }))).toEqual(withNa);
+    }
+    // #REF! and #DIV/0! are named as such.
+    const ref = grid('T5');
+    ref[r][col] = runtimeError('#REF!');
+    expect(String(excel(() => budgetChecksum(ref)) as unknown as unknown[][])).toMatch(/#REF!/);
+    const div = grid('T5');
+    div[r][col] = cellValueError('Div0');
+    expect(String(excel(() => budgetChecksum(div)) as unknown as unknown[][])).toMatch(/#DIV\/0!/);
+  });
+
+  test('detail accepts the words Excel now passes through (declared any): 明细, 是, TRUE, 1', () => {
+    const g = grid('T5');
+    const full = budgetChecksum(g, undefined, true);
+    for (const w of ['明细', '是', 'TRUE', 1]) expect(budgetChecksum(g, undefined, w)).toEqual(full);
+    expect(budgetChecksum(g, undefined, '否')).toEqual(budgetChecksum(g));
   });
 
   test('a range that is not a disclosure table → #VALUE! with a Chinese message', () => {
@@ -153,9 +170,9 @@ describe('BUDGET.CHECKSUM', () => {
 
   test('an empty range and an unknown table name → #VALUE! saying what is expected', () => {
     expectError(excel(() => budgetChecksum([[null, ''], ['', null]])), '#VALUE!', /区域为空/);
-    expectError(excel(() => budgetChecksum(wholeColumn([]))), '#VALUE!', /区域为空/);
+    expectError(excel(() => budgetChecksum(wholeColumn([]))), '#VALUE!', /上限/);
     expectError(excel(() => budgetChecksum(grid('T5'), '利润表')), '#VALUE!', /利润表.*收支总表/);
-    expectError(excel(() => budgetChecksum(grid('T5'), undefined, '也许' as unknown as boolean)), '#VALUE!', /明细.*TRUE 或 FALSE/);
+    expectError(excel(() => budgetChecksum(grid('T5'), undefined, '也许')), '#VALUE!', /明细.*TRUE 或 FALSE/);
   });
 
   test('disabled rules (workbook settings in the shared runtime) no longer count', () => {
@@ -192,12 +209,14 @@ describe('BUDGET.SUBJECT', () => {
 });
 
 describe('BUDGET.FINGERPRINT', () => {
-  test('stable, short, and blind to text, blank rows and whole-column padding', () => {
+  test('stable, short, and blind to text and blank rows; a whole column asks for a bounded range', () => {
     const g = grid('T5');
     const fp = budgetFingerprint(g);
     expect(fp).toMatch(/^[0-9a-f]{8,16}$/);
     expect(budgetFingerprint(grid('T5'))).toBe(fp);
-    expect(budgetFingerprint(wholeColumn(g))).toBe(fp);
+    expectError(excel(() => budgetFingerprint(wholeColumn(g))), '#VALUE!', /上限/);
+    const padded = [...g, ...Array.from({ length: 5000 }, () => new Array(8).fill(null))];
+    expect(budgetFingerprint(padded)).toBe(fp);
     const retitled = grid('T5');
     retitled[0] = ['（修订稿）' + String(retitled[0][0] ?? '')];
     expect(budgetFingerprint(retitled)).toBe(fp);
@@ -251,10 +270,11 @@ describe('KPI.VALIDATE', () => {
     expectError(excel(() => kpiValidate(g, 'all')), '#VALUE!', /模式.*summary/);
   });
 
-  test('a whole column is trimmed to the used rows', () => {
+  test('a whole column → #VALUE! asking for a bounded range; blank rows below a bounded range are trimmed', () => {
     const g = rows();
-    const out = kpiValidate(wholeColumn(g), undefined, { parameterAddresses: ['Sheet1!A:H'] });
-    expect(out).toEqual(kpiValidate(g));
+    expectError(excel(() => kpiValidate(wholeColumn(g), undefined, { parameterAddresses: ['Sheet1!A:H'] })), '#VALUE!', /Sheet1!A:H.*有边界的区域/);
+    const padded = [...g, ...Array.from({ length: 2000 }, () => new Array(6).fill(null))];
+    expect(kpiValidate(padded)).toEqual(kpiValidate(g));
   });
 
   test('a range that is not a 绩效目标表 → #VALUE! with a Chinese message', () => {
@@ -273,7 +293,7 @@ describe('KPI.VALIDATE', () => {
 
   test('#N/A and numbers in the value column do not throw', () => {
     const g = rows();
-    g[3][4] = '#N/A';
+    g[3][4] = runtimeError('#N/A');
     g[4][4] = 1;
     const out = excel(() => kpiValidate(g));
     expect(out).not.toBeInstanceOf(ExcelError);
@@ -296,7 +316,7 @@ describe('KPI.PARSE', () => {
   });
 
   test('qualitative, blank, numbers and error values still give four cells', () => {
-    for (const v of ['效果显著', '', null, 0.95, '#N/A', { code: '#N/A' }, true]) {
+    for (const v of ['效果显著', '', null, 0.95, runtimeError('#N/A'), richError('#N/A'), cellValueError('NotAvailable'), true]) {
       const out = excel(() => kpiParse(v));
       expect(out).not.toBeInstanceOf(ExcelError);
       expect((out as unknown[][])[0]).toHaveLength(4);

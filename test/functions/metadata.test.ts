@@ -55,6 +55,22 @@ beforeAll(async () => {
   meta = generated.metadataJson ? (JSON.parse(generated.metadataJson).functions as MetaFunction[]) : [];
 });
 
+describe('top-level flags the build adds', () => {
+  test('allowErrorForDataTypeAny is set (error cells reach the functions), functions kept in order', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { withTopLevelFlags } = require('../../scripts/functions-metadata-plugin') as { withTopLevelFlags: (j: string) => string };
+    const out = JSON.parse(withTopLevelFlags(generated.metadataJson));
+    expect(out.allowErrorForDataTypeAny).toBe(true);
+    expect(Object.keys(out).pop()).toBe('functions');
+    expect(out.functions).toEqual(JSON.parse(generated.metadataJson).functions);
+  });
+
+  test('every parameter that can hold a range or an error cell is of type any', () => {
+    // allowErrorForDataTypeAny only applies to `any` parameters (custom-functions-json.md).
+    for (const f of meta) for (const p of f.parameters) if (p.dimensionality === 'matrix') expect(`${f.id}.${p.name}:${p.type}`).toBe(`${f.id}.${p.name}:any`);
+  });
+});
+
 describe('generated functions.json', () => {
   test('generates without errors', () => {
     expect(generated.errors).toEqual([]);
@@ -78,7 +94,7 @@ describe('generated functions.json', () => {
     expect(f.parameters.map((p) => [p.name, p.type, p.dimensionality ?? 'scalar', p.optional ?? false])).toEqual([
       ['table', 'any', 'matrix', false],
       ['kind', 'string', 'scalar', true],
-      ['detail', 'boolean', 'scalar', true],
+      ['detail', 'any', 'scalar', true],
     ]);
     expect(f.result).toEqual({ dimensionality: 'matrix' });
     expect(f.options).toEqual({ requiresParameterAddresses: true });
@@ -111,7 +127,9 @@ describe('generated functions.json', () => {
 });
 
 describe('function table ↔ metadata', () => {
-  const metaType = (p: AnyFunctionDef['params'][number]) => (p.type === 'matrix' ? 'any' : p.type);
+  // Ranges are `any`; so are the runner's booleans: a JSDoc `boolean` makes Excel convert
+  // first and answer "明细"/"是" with its own #VALUE! before the runner's words are read (D1).
+  const metaType = (p: AnyFunctionDef['params'][number]) => (p.type === 'matrix' || p.type === 'boolean' ? 'any' : p.type);
 
   test('every table entry has exactly one exported function', () => {
     expect(FUNCTION_EXPORTS.map((e) => e.def)).toEqual([...FUNCTION_TABLE]);

@@ -3,7 +3,8 @@
  * used-range trimming of whole columns, result shaping and error values.
  */
 import { coerceArg, defineFunction, invoke, shapeResult, type AnyFunctionDef } from '../../src/functions/define';
-import { usedGrid, originOf, sheetOf, isBlankCell, normalizeCell } from '../../src/functions/grid';
+import { usedGrid, originOf, sheetOf, isBlankCell, normalizeCell, argumentTooLarge, isUnboundedAddress, MAX_ARGUMENT_CELLS } from '../../src/functions/grid';
+import { runtimeError, richError, cellValueError } from './excel-values';
 import { ExcelError, FunctionInputError, setErrorFactory, makeError } from '../../src/functions/errors';
 import { lazy, setRuleSettings, getRuleSettings, resetRuntimeState } from '../../src/functions/runtime-state';
 
@@ -17,6 +18,25 @@ function call(def: AnyFunctionDef, ...args: unknown[]): unknown {
     return e;
   }
 }
+
+describe('arguments beyond what Excel can pass', () => {
+  test('more than MAX_ARGUMENT_CELLS cells, or whole columns by address, get the bounded-range message', () => {
+    const sparse = (rows: number, first: unknown[]) => Object.assign(new Array<unknown[]>(rows), { 0: first });
+    const col = sparse(1_048_576, new Array(8).fill(null));
+    expect(argumentTooLarge(col, 'Sheet1!A:H', '参数“表格”')).toMatch(/^参数“表格”（Sheet1!A:H）有 8,388,608 个单元格.*A1:H200.*TRIMRANGE/);
+    const justOver = sparse(MAX_ARGUMENT_CELLS / 4 + 1, [1, 2, 3, 4]);
+    expect(argumentTooLarge(justOver, undefined, 'x')).toMatch(/1,000,004 个单元格/);
+    const atLimit = sparse(MAX_ARGUMENT_CELLS / 4, [1, 2, 3, 4]);
+    expect(argumentTooLarge(atLimit, 'Sheet1!A1:D250000', 'x')).toBeNull();
+    expect(argumentTooLarge([[1]], "'2.15 收支总表'!$A:$H", 'x')).toMatch(/上限/);
+    expect(argumentTooLarge([[1]], 'Sheet1!3:5', 'x')).toBeNull();
+    expect(argumentTooLarge('text', undefined, 'x')).toBeNull();
+    expect(isUnboundedAddress('Sheet1!A:H')).toBe(true);
+    expect(isUnboundedAddress('Sheet1!$3:$5')).toBe(true);
+    expect(isUnboundedAddress('Sheet1!A1:H9')).toBe(false);
+    expect(isUnboundedAddress('Sheet1!A1')).toBe(false);
+  });
+});
 
 describe('usedGrid', () => {
   test('drops trailing blank rows and columns, keeps leading ones', () => {
@@ -53,6 +73,11 @@ describe('usedGrid', () => {
   test('error objects and entity values become text', () => {
     expect(usedGrid([[{ code: '#N/A', message: 'x' }, { error: '#REF!' }, { type: 'Entity', text: '张三' }]])).toEqual([['#N/A', '#REF!', '张三']]);
     expect(normalizeCell({ basicValue: 7 })).toBe(7);
+    // The shapes error and typed cells take under allowErrorForDataTypeAny / rich data.
+    expect(usedGrid([[runtimeError('#N/A'), richError('#REF!'), cellValueError('Div0'), cellValueError('Spill')]])).toEqual([['#N/A', '#REF!', '#DIV/0!', '#SPILL!']]);
+    expect(normalizeCell({ type: 'Double', primitive: 5 })).toBe(5);
+    expect(normalizeCell({ type: 'Error', basicType: 'Error', basicValue: '#NAME?', errorType: 'Name' })).toBe('#NAME?');
+    expect(normalizeCell(new Date(0))).toEqual(new Date(0));
     expect(isBlankCell('\u3000 ')).toBe(true);
     expect(isBlankCell(0)).toBe(false);
     expect(isBlankCell(false)).toBe(false);
