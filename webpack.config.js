@@ -105,6 +105,13 @@ module.exports = (env = {}, argv = {}) => {
           // ES modules so webpack can tree-shake; type checking is `tsc --noEmit`'s job.
           options: { transpileOnly: true, compilerOptions: { module: 'es2020', sourceMap: dev } },
         },
+        {
+          // Third-party code above the browser floor (README "Browser floor") is brought down
+          // to ES2020; test/build checks every shipped bundle with scripts/syntax-floor.js.
+          test: /\.[cm]?js$/,
+          include: /node_modules/,
+          loader: path.resolve(__dirname, 'scripts/downlevel-loader.js'),
+        },
       ],
     },
     optimization: {

@@ -211,3 +211,76 @@ describe('webpack.config.js switches', () => {
     for (const f of ['office.debug.js', 'excel-win32-16.01.debug.js', 'word-win32-16.01.js', 'outlook-15.js', 'zh-cn/outlook_strings.js', 'webauth/webauth.implicit.js', 'office.d.ts']) expect([f, keep(f)]).toEqual([f, false]);
   });
 });
+
+describe('browser floor (README "Browser floor")', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const floor = require(path.join(ROOT, 'scripts/syntax-floor.js')) as {
+    FLOOR: { ecmaVersion: number };
+    scanSource: (code: string, o?: { ecmaVersion?: number }) => { kind: string; message: string }[];
+    scanDir: (dir: string) => { file: string; kind: string; message: string }[];
+    inlineScripts: (html: string) => string[];
+  };
+
+  test('the scanner catches what the floor cannot parse (so the dist check can fail)', () => {
+    expect(floor.scanSource('var a=/(?<=x)y/g;')).toEqual([expect.objectContaining({ kind: 'lookbehind' })]);
+    expect(floor.scanSource('var b=new RegExp(`(?<!公共)预算收入${1}`,"g");')).toEqual([expect.objectContaining({ kind: 'lookbehind' })]);
+    expect(floor.scanSource('var c=RegExp("(?<!" + "x)");')).toEqual([expect.objectContaining({ kind: 'lookbehind' })]);
+    for (const above of ['class A{static{this.x=1}}', 'a??=b', 'class B{x=1}', 'var r=/x/d', '1_000']) {
+      expect([above, floor.scanSource(above).map((p) => p.kind)]).toEqual([above, ['syntax']]);
+    }
+    for (const fine of ['a?.b??c', 'var r=/(?<year>\\d{4})/s', 'async function f(){for await (const x of y){}}', 'var n=10n', 'x=/a(?=b)(?!c)/g']) {
+      expect([fine, floor.scanSource(fine)]).toEqual([fine, []]);
+    }
+  });
+
+  test('no shipped bundle (dist/*.js) contains syntax above the floor', () => {
+    const problems = floor.scanDir(dist);
+    expect(problems.map((p) => `${p.file}: ${p.message.slice(0, 160)}`)).toEqual([]);
+    expect(fs.readdirSync(dist).filter((f) => f.endsWith('.js')).length).toBeGreaterThanOrEqual(3);
+  });
+
+  describe('taskpane.html ES5 check', () => {
+    const IE11 = 'Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; rv:11.0) like Gecko';
+    const EDGE18 = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/70.0.3538.102 Safari/537.36 Edge/18.19041';
+    const OLD_MAC = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_13_6) AppleWebKit/605.1.15 (KHTML, like Gecko)';
+    const CHROMIUM = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36 Edg/120.0.0.0';
+
+    /** Runs the page's inline scripts against a stand-in window; returns the boot message. */
+    function boot(ua: string, modern: boolean): { text: string; flagged: string | null } {
+      const el = { textContent: '正在加载预算公开表格助手…', attrs: {} as Record<string, string>, setAttribute(k: string, v: string) { this.attrs[k] = v; } };
+      const win: Record<string, unknown> = {
+        navigator: { userAgent: ua },
+        document: { getElementById: (id: string) => (id === 'boot-message' ? el : null) },
+        String: modern ? String : { prototype: {} },
+        Promise: modern ? Promise : undefined,
+        Symbol: modern ? Symbol : undefined,
+      };
+      if (modern) win.globalThis = win;
+      for (const code of floor.inlineScripts(read('taskpane.html'))) vm.runInNewContext(code, { window: win });
+      return { text: el.textContent, flagged: el.attrs['data-unsupported'] ?? null };
+    }
+
+    test('is plain ES5 and sits before any bundle runs', () => {
+      const html = read('taskpane.html');
+      const inline = floor.inlineScripts(html).filter((s) => s.trim());
+      expect(inline).toHaveLength(1);
+      expect(floor.scanSource(inline[0], { ecmaVersion: 5 })).toEqual([]);
+      // Bundles are deferred, so the inline check (in <body>) runs first.
+      for (const tag of html.match(/<script\b[^>]*\bsrc="(?!office-js|https:)[^"]+"[^>]*>/g) ?? []) expect(tag).toMatch(/\bdefer\b/);
+    });
+
+    test('IE11 and EdgeHTML: a Chinese message saying to install the WebView2 runtime', () => {
+      for (const ua of [IE11, EDGE18]) {
+        const r = boot(ua, false);
+        expect(r.text).toMatch(/Microsoft Edge WebView2 Runtime/);
+        expect(r.text).toMatch(/安装.*重新启动 Excel/);
+        expect(r.flagged).toBe('true');
+      }
+    });
+
+    test('an old Mac WebKit is told about Safari 14; a current webview sees the normal boot text', () => {
+      expect(boot(OLD_MAC, false).text).toMatch(/Safari 14/);
+      expect(boot(CHROMIUM, true)).toEqual({ text: '正在加载预算公开表格助手…', flagged: null });
+    });
+  });
+});

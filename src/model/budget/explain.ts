@@ -38,10 +38,16 @@ function src(t: BudgetTable | undefined, r: BudgetRow | undefined, k: string, la
 
 const total = (t: BudgetTable | undefined) => row(t, (r) => r.role === 'total');
 
-const STATEMENTS: { what: string; re: RegExp; get: Getter }[] = [
+/**
+ * `notAfter`: words that must not directly precede the match (公共预算收入 is not 预算收入).
+ * Checked after matching instead of with a regex lookbehind, which WebKit before Safari 16.4
+ * (Excel for Mac) cannot even parse (README "Browser floor").
+ */
+const STATEMENTS: { what: string; re: RegExp; notAfter?: string[]; get: Getter }[] = [
   {
     what: '预算收入',
-    re: new RegExp(`(?<!公共|基金|经营|专户)预算收入(?:总计|合计|共计|总额)?(?:为|是)?[:：]?${NUM}`, 'g'),
+    notAfter: ['公共', '基金', '经营', '专户'],
+    re: new RegExp(`预算收入(?:总计|合计|共计|总额)?(?:为|是)?[:：]?${NUM}`, 'g'),
     get: (u) => [
       ...src(u.T1, row(u.T1, (r) => r.side === 'income' && r.role === 'grand'), 'amount', '收入总计'),
       ...src(u.T1, row(u.T1, (r) => r.side === 'income' && r.role === 'subtotal'), 'amount', '本年收入合计'),
@@ -49,7 +55,8 @@ const STATEMENTS: { what: string; re: RegExp; get: Getter }[] = [
   },
   {
     what: '支出预算',
-    re: new RegExp(`(?<!公共|基金|经营)支出预算(?:总计|合计|共计|总额)?(?:为|是)?[:：]?${NUM}`, 'g'),
+    notAfter: ['公共', '基金', '经营'],
+    re: new RegExp(`支出预算(?:总计|合计|共计|总额)?(?:为|是)?[:：]?${NUM}`, 'g'),
     get: (u) => [
       ...src(u.T1, row(u.T1, (r) => r.side === 'expense' && r.role === 'grand'), 'amount', '支出总计'),
       ...src(u.T1, row(u.T1, (r) => r.side === 'expense' && r.role === 'subtotal'), 'amount', '本年支出合计'),
@@ -75,7 +82,8 @@ const STATEMENTS: { what: string; re: RegExp; get: Getter }[] = [
   },
   {
     what: '固定资产',
-    re: new RegExp(`(?<!购置|新增|拟购)固定资产(?:金额|总额|原值|价值)?(?:共计|合计|为|是)?[:：]?${NUM}`, 'g'),
+    notAfter: ['购置', '新增', '拟购'],
+    re: new RegExp(`固定资产(?:金额|总额|原值|价值)?(?:共计|合计|为|是)?[:：]?${NUM}`, 'g'),
     get: (u) => src(u.T11, row(u.T11, (r) => r.line === '资产总额'), 'value', '资产总额'),
   },
 ];
@@ -93,6 +101,8 @@ export function checkExplanation(cells: TextCell[], tables: UnitTables): Finding
     }
     for (const st of STATEMENTS) {
       for (const m of text.matchAll(st.re)) {
+        const before = text.slice(0, m.index);
+        if (st.notAfter?.some((w) => before.endsWith(w))) continue;
         const unit = m[2];
         if (unit === '元') {
           out.push(makeFinding(BUDGET_RULES['BAL-702'], { what: st.what, raw: m[1] + unit }, where));

@@ -201,7 +201,9 @@ const UNIT_CODE_LINE = /^\d{5,}[\u4e00-\u9fff]/;
 const UNIT_NAME_INLINE = /^(单位名称|预算单位|部门名称|编制单位|单位)[:：](?!万元$|元$|千元$)(.+)$/;
 const NOTE_LINE = /^(注|备注|说明)[:：]/;
 const ORDINAL_START = /^\d{1,2}\s*[、.．)]/;
-const GOAL_SPLIT = /(?:^|(?<=[\s;；。，,]))(\d{1,2})\s*[.、．)](?!\d)/g;
+// The delimiter is captured (group 1) rather than looked behind: regex lookbehind is a
+// parse error in WebKit before Safari 16.4 (Excel for Mac), see README "Browser floor".
+const GOAL_SPLIT = /(^|[\s;；。，,])(\d{1,2})\s*[.、．)](?!\d)/g;
 const HTML_TAG = /<\/?[a-zA-Z][^>]*>/g;
 const TITLE_SUFFIX = /[-—–\s]*(?:项目)?(?:绩效目标(?:申报)?表|绩效指标表)(?:\(.*\))?$/;
 
@@ -212,7 +214,7 @@ export function splitGoals(text: string): string[] {
   const starts: { at: number; len: number }[] = [];
   GOAL_SPLIT.lastIndex = 0;
   for (let m = GOAL_SPLIT.exec(t); m; m = GOAL_SPLIT.exec(t)) {
-    starts.push({ at: m.index, len: m[0].length });
+    starts.push({ at: m.index + m[1].length, len: m[0].length - m[1].length });
     if (m[0].length === 0) GOAL_SPLIT.lastIndex++;
   }
   if (!starts.length) return [t];
