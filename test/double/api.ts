@@ -54,6 +54,8 @@ export interface ViewEntry {
 export interface Engine {
   state: WorkbookState;
   payloadCellLimit: number;
+  /** Counts bytes of a response being built in this sync; throws past the payload limit. */
+  addResponseBytes(bytes: number, member: string): void;
   currentSync: number;
   write(entry: Omit<JournalEntry, 'sync'>): void;
   view(entry: Omit<ViewEntry, 'sync'>): void;
@@ -64,6 +66,15 @@ interface QueuedOp {
   kind: OpInfo['kind'];
   member: string;
   run: () => void;
+  /** Bytes this op adds to the request (the JSON of a written grid). */
+  bytes?: number;
+}
+
+const utf8 = new TextEncoder();
+
+/** Bytes of a value as Office.js serialises it into a request/response (JSON, UTF-8). */
+export function payloadBytes(v: unknown): number {
+  return utf8.encode(JSON.stringify(v) ?? '').length;
 }
 
 export class Ctx {
@@ -73,8 +84,8 @@ export class Ctx {
   constructor(readonly engine: Engine) {
     this.workbook = new WorkbookProxy(this);
   }
-  enqueue(kind: OpInfo['kind'], member: string, run: () => void): void {
-    this.queue.push({ kind, member, run });
+  enqueue(kind: OpInfo['kind'], member: string, run: () => void, bytes?: number): void {
+    this.queue.push({ kind, member, run, bytes });
   }
   sync(): Promise<void> {
     return this.engine.sync(this);
@@ -142,10 +153,16 @@ abstract class Base {
   /** Queues a property write; like Office.js the proxy shows the new value at once. */
   protected _set(prop: string, value: unknown, apply: (target: never) => void): void {
     this._loaded[prop] = value;
-    this._ctx.enqueue('set', `${this._type}.${prop}`, () => {
-      const t = this._target();
-      if (t !== null) apply(t as never);
-    });
+    const bytes = Array.isArray(value) ? payloadBytes(value) : undefined;
+    this._ctx.enqueue(
+      'set',
+      `${this._type}.${prop}`,
+      () => {
+        const t = this._target();
+        if (t !== null) apply(t as never);
+      },
+      bytes,
+    );
   }
   protected _call(method: string, apply: (target: never) => void): void {
     this._ctx.enqueue('call', `${this._type}.${method}`, () => {
@@ -665,8 +682,12 @@ export class RangeProxy extends Resolved<RangeTarget> {
     if (GRID_PROPS.has(p) && rows(rect) * cols(rect) > this._ctx.engine.payloadCellLimit) {
       throw new DoubleError('ResponsePayloadSizeLimitExceeded', `Reading ${p} of ${localAddress(rect)} exceeds the response payload limit.`, `Range.${p}`);
     }
-    const grid = (f: (r: number, c: number) => unknown) =>
-      Array.from({ length: rows(rect) }, (_, i) => Array.from({ length: cols(rect) }, (_, j) => f(rect.r0 + i, rect.c0 + j)));
+    const engine = this._ctx.engine;
+    const grid = (f: (r: number, c: number) => unknown) => {
+      const g = Array.from({ length: rows(rect) }, (_, i) => Array.from({ length: cols(rect) }, (_, j) => f(rect.r0 + i, rect.c0 + j)));
+      engine.addResponseBytes(payloadBytes(g), `Range.${p}`);
+      return g;
+    };
     switch (p) {
       case 'address':
       case 'addressLocal':

@@ -50,6 +50,20 @@ export class ExcelDouble implements Engine {
   viewLog: ViewEntry[] = [];
   /** Reading values/formats of more cells than this in one range fails like Excel's payload limit. */
   payloadCellLimit = 5_000_000;
+  /**
+   * Bytes one sync may send (written grids) or receive (loaded grids), as JSON in UTF-8:
+   * "Excel on the web has a payload size limit for requests and responses of 5MB"
+   * (resource-limits-and-performance-optimization.md). Over it the sync fails with
+   * RequestPayloadSizeLimitExceeded (nothing applied) or ResponsePayloadSizeLimitExceeded.
+   * `Infinity` turns the limit off (desktop Excel documents none).
+   */
+  payloadByteLimit = 5 * 1024 * 1024;
+  /** Largest request and response (bytes) any sync has had since creation or resetCounters(). */
+  peakRequestBytes = 0;
+  peakResponseBytes = 0;
+  /** Syncs failed by the payload limit since creation or resetCounters(). */
+  payloadRejections = 0;
+  private responseBytes = 0;
   currentSync = 0;
   private failures: ArmedFailure[] = [];
 
@@ -73,6 +87,14 @@ export class ExcelDouble implements Engine {
         throw this.injected(f.spec, `sync ${this.syncs}`);
       }
     }
+    let requestBytes = 0;
+    for (const op of ops) requestBytes += op.bytes ?? 0;
+    this.peakRequestBytes = Math.max(this.peakRequestBytes, requestBytes);
+    if (requestBytes > this.payloadByteLimit) {
+      this.payloadRejections++;
+      throw new DoubleError('RequestPayloadSizeLimitExceeded', `The request payload (${requestBytes} bytes) exceeds the limit of ${this.payloadByteLimit} bytes.`, `sync ${this.syncs}`);
+    }
+    this.responseBytes = 0;
     // Not transactional, like Excel: operations before a failing one stay applied.
     for (const op of ops) {
       this.ops++;
@@ -85,6 +107,15 @@ export class ExcelDouble implements Engine {
         }
       }
       op.run();
+    }
+  }
+
+  addResponseBytes(bytes: number, member: string): void {
+    this.responseBytes += bytes;
+    this.peakResponseBytes = Math.max(this.peakResponseBytes, this.responseBytes);
+    if (this.responseBytes > this.payloadByteLimit) {
+      this.payloadRejections++;
+      throw new DoubleError('ResponsePayloadSizeLimitExceeded', `The response payload (${this.responseBytes} bytes) exceeds the limit of ${this.payloadByteLimit} bytes.`, member);
     }
   }
 
@@ -115,6 +146,9 @@ export class ExcelDouble implements Engine {
   }
 
   resetCounters(): void {
+    this.peakRequestBytes = 0;
+    this.peakResponseBytes = 0;
+    this.payloadRejections = 0;
     this.syncs = 0;
     this.ops = 0;
     this.journal = [];

@@ -8,7 +8,8 @@
  *   names, (2) the used-range size of every sheet, (3) values + number formats of every
  *   used range, capped per sheet so one stray cell at XFD1048576 cannot load a billion cells.
  * - bindings(), select(), getSelection(): 1 sync. bind(), unbind(): 2. readAcceptances(): 1–2.
- * - write-back (writeFindings / writeKeyFigures / writeKpiData / writeAcceptances): 2 syncs.
+ * - write-back (writeFindings / writeKeyFigures / writeKpiData / writeAcceptances): 2 syncs
+ *   (one more per 40,000 cells beyond the first chunk, to stay under the 5 MB request limit).
  * - applyPlan(): 1 read + 1 per sheet (names and activation ride on the last) = N + 1.
  * - insertSheet(), writeBlock(): 2.
  *

@@ -10,6 +10,7 @@ import { fail } from './errors';
 import { ACCEPTED_BLOCK, type BlockDef, KEY_FIGURES, KEY_FIGURES_BAND, OWNED_SHEET, bandOf } from './owned-sheet';
 import { parseRef, refFormula, type SheetRect } from './refs';
 import { definedName } from './sheet-names';
+import { CELLS_PER_SYNC, WRITE_CELLS_PER_SYNC, rowChunks } from './payload';
 
 type Cell = string | number;
 
@@ -53,8 +54,16 @@ export async function writeBlock(ctx: Excel.RequestContext, def: BlockDef, rows:
     const block = [def.header, ...pad(rows, width)];
     const address = rangeA1({ row: 0, col: def.col }, block.length, width);
     const range = ws.getRange(address);
-    range.numberFormat = formatsFor(block);
-    range.values = block.map((r) => r.map((v) => toExcelValue(v)));
+    // In row chunks under the request payload limit; one sync more per chunk beyond the first.
+    const chunks = rowChunks(block.length, width, WRITE_CELLS_PER_SYNC);
+    for (let k = 0; k < chunks.length; k++) {
+      const [first, count] = chunks[k];
+      const part = block.slice(first, first + count);
+      const target = ws.getRange(rangeA1({ row: first, col: def.col }, count, width));
+      target.numberFormat = formatsFor(part);
+      target.values = part.map((r) => r.map((v) => toExcelValue(v)));
+      if (k < chunks.length - 1) await ctx.sync();
+    }
     range.getRow(0).format.font.bold = true;
     const ref: SheetRect = { sheet: OWNED_SHEET, r0: 0, c0: def.col, r1: block.length - 1, c1: def.col + width - 1 };
     if (item.isNullObject) ctx.workbook.names.add(def.name, range, '预算公开表格助手写入，请勿手工修改');
@@ -74,10 +83,17 @@ export async function readBlock(ctx: Excel.RequestContext, def: BlockDef): Promi
   const ref = parseRef(String(item.formula));
   if (!ref) return [];
   // A name whose sheet is gone reads `#REF!`, so the sheet exists here.
-  const range = ctx.workbook.worksheets.getItem(ref.sheet).getRange(rangeA1({ row: ref.r0, col: ref.c0 }, ref.r1 - ref.r0 + 1, ref.c1 - ref.c0 + 1));
-  range.load('values');
-  await ctx.sync();
-  return range.values.slice(1);
+  const ws = ctx.workbook.worksheets.getItem(ref.sheet);
+  const width = ref.c1 - ref.c0 + 1;
+  const out: unknown[][] = [];
+  // In row chunks under the response payload limit (one sync for an ordinary block).
+  for (const [first, count] of rowChunks(ref.r1 - ref.r0 + 1, width, CELLS_PER_SYNC)) {
+    const range = ws.getRange(rangeA1({ row: ref.r0 + first, col: ref.c0 }, count, width));
+    range.load('values');
+    await ctx.sync();
+    for (const row of range.values) out.push(row);
+  }
+  return out.slice(1);
 }
 
 /**
