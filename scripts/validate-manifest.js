@@ -382,14 +382,31 @@ function validateManifest(xml, opts = {}) {
   return { errors, warnings, info };
 }
 
+/** Microsoft's manifest schema, kept in the repository for offline validation (see its README). */
+const XSD = path.join(__dirname, '..', 'schemas', 'office-manifest', 'OfficeAppManifestV1_1.xsd');
+
+/**
+ * Validates a manifest file against Microsoft's XSD with xmllint (libxml2-utils).
+ * Returns { ran, errors }: ran false when xmllint is not installed.
+ */
+function schemaValidate(file, xsd = XSD) {
+  const { spawnSync } = require('child_process');
+  const r = spawnSync('xmllint', ['--noout', '--schema', xsd, file], { encoding: 'utf8' });
+  if (r.error && r.error.code === 'ENOENT') return { ran: false, errors: [] };
+  if (r.status === 0) return { ran: true, errors: [] };
+  const lines = `${r.stderr || ''}`.split('\n').map((l) => l.trim()).filter((l) => l && !/ fails to validate$/.test(l));
+  return { ran: true, errors: lines.length ? lines : [`xmllint exit ${r.status}`] };
+}
+
 function parseArgs(argv) {
-  const o = { file: 'manifest.xml', dist: undefined, root: undefined, json: false };
+  const o = { file: 'manifest.xml', dist: undefined, root: undefined, json: false, xsd: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--dist') o.dist = path.resolve(argv[++i] || '');
     else if (a === '--source') o.dist = null;
     else if (a === '--root') o.root = path.resolve(argv[++i] || '');
     else if (a === '--json') o.json = true;
+    else if (a === '--no-xsd') o.xsd = false;
     else if (a === '-h' || a === '--help') o.help = true;
     else if (a.startsWith('-')) throw new Error(`unknown option ${a}`);
     else o.file = a;
@@ -406,7 +423,7 @@ function main(argv) {
     return 2;
   }
   if (o.help) {
-    console.log('usage: node scripts/validate-manifest.js [manifest.xml] [--dist <dir> | --source] [--root <dir>] [--json]');
+    console.log('usage: node scripts/validate-manifest.js [manifest.xml…] [--dist <dir> | --source] [--root <dir>] [--json] [--no-xsd]');
     return 0;
   }
   if (!fs.existsSync(o.file)) {
@@ -415,6 +432,13 @@ function main(argv) {
   }
   const xml = fs.readFileSync(o.file, 'utf8');
   const r = validateManifest(xml, { root: o.root, dist: o.dist });
+  // Microsoft's schema (element order, id and string lengths, types) through xmllint.
+  if (o.xsd) {
+    const x = schemaValidate(o.file);
+    if (!x.ran) r.errors.push(msg('未找到 xmllint，无法按微软的 XSD 校验清单（apt-get install -y libxml2-utils；或用 --no-xsd 跳过）', 'xmllint not found: cannot validate against the XSD (apt-get install -y libxml2-utils, or --no-xsd)'));
+    for (const e of x.errors) r.errors.push(msg(`不符合清单架构（XSD）：${e}`, 'schema (XSD) violation'));
+    r.info.checkedAgainst += x.ran ? ' + XSD' : '';
+  }
   if (o.json) {
     console.log(JSON.stringify({ file: o.file, valid: r.errors.length === 0, ...r }, null, 2));
     return r.errors.length ? 1 : 0;
@@ -436,4 +460,4 @@ function main(argv) {
 
 if (require.main === module) process.exitCode = main(process.argv.slice(2));
 
-module.exports = { validateManifest, main, pngSize };
+module.exports = { validateManifest, main, pngSize, schemaValidate, XSD };

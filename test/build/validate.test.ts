@@ -119,3 +119,41 @@ describe('broken copies are rejected', () => {
     expect(r.stderr).toMatch(/找不到清单文件/);
   });
 });
+
+describe("Microsoft's manifest schema (xmllint, schemas/office-manifest)", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { schemaValidate } = require('../../scripts/validate-manifest') as { schemaValidate: (f: string) => { ran: boolean; errors: string[] } };
+  const hasXmllint = spawnSync('xmllint', ['--version']).status === 0;
+  if (!hasXmllint) console.warn('xmllint 未安装，跳过 XSD 校验测试（apt-get install -y libxml2-utils; .ci/run installs it)');
+  const xsdTest = hasXmllint ? test : test.skip;
+
+  function schemaErrors(xml: string): string[] {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xsd-'));
+    const file = path.join(dir, 'manifest.xml');
+    fs.writeFileSync(file, xml);
+    try {
+      const r = schemaValidate(file);
+      expect(r.ran).toBe(true);
+      return r.errors;
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  xsdTest('manifest.xml validates against the XSD', () => {
+    expect(schemaErrors(MANIFEST)).toEqual([]);
+  });
+
+  xsdTest('the XSD rejects what Office would: a 33-character resid, elements out of order, a 126-character ShortString', () => {
+    expect(schemaErrors(MANIFEST.split('Functions.Metadata.Url').join('Functions.Metadata.Url.TooLong.xx')).join()).toMatch(/maxLength/);
+    expect(schemaErrors(edit(MANIFEST, '<Version>1.0.0.0</Version>\n  <ProviderName>预算公开表格助手项目组</ProviderName>', '<ProviderName>预算公开表格助手项目组</ProviderName>\n  <Version>1.0.0.0</Version>')).join()).toMatch(/not expected|Expected is/);
+    expect(schemaErrors(edit(MANIFEST, 'DefaultValue="预算公开"', `DefaultValue="${'预'.repeat(126)}"`)).join()).toMatch(/maxLength/);
+  });
+
+  xsdTest('the CLI runs the XSD and fails on a schema violation', () => {
+    const r = runCli(MANIFEST.split('Functions.Metadata.Url').join('Functions.Metadata.Url.TooLong.xx'));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/不符合清单架构（XSD）/);
+    expect(runCli(MANIFEST).stdout).toMatch(/\+ XSD/);
+  });
+});
