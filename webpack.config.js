@@ -70,6 +70,8 @@ module.exports = (env = {}, argv = {}) => {
       transform: (buf) => (origin === DEV_ORIGIN ? buf : Buffer.from(rebase(buf.toString('utf8')), 'utf8')),
     },
     { from: 'assets', to: 'assets', globOptions: { ignore: ['**/*.svg', '**/.*'] } },
+    // IIS reads its settings (CORS, .json MIME type) from web.config in the served folder.
+    { from: 'deploy/iis/web.config', to: 'web.config' },
   ];
   if (!cdn) {
     copies.push({
