@@ -82,3 +82,25 @@ describe('writeBlock', () => {
     expect(xl.values('封面', 'F13')).toEqual([['=100%']]);
   });
 });
+
+describe('getSelection over what users really select', () => {
+  it('whole columns, whole rows and Ctrl+A start at their first cell', async () => {
+    const xl = workbook();
+    const port = createWorkbookPort(xl.run);
+    xl.userSelects('封面', 'C:E');
+    expect(await port.getSelection()).toEqual({ sheet: '封面', address: 'C1:E1048576' });
+    xl.userSelects('封面', '3:5');
+    expect(await port.getSelection()).toEqual({ sheet: '封面', address: 'A3:XFD5' });
+    xl.userSelects('2.15 收支总表', '1:1048576');
+    expect(await port.getSelection()).toEqual({ sheet: '2.15 收支总表', address: 'A1:XFD1048576' });
+  });
+
+  it('a multi-area selection gets a Chinese message instead of a raw InvalidSelection', async () => {
+    const xl = workbook();
+    const port = createWorkbookPort(xl.run);
+    xl.userSelects('封面', 'B2', 'D4:E5');
+    await expect(port.getSelection()).rejects.toThrow('当前选中了多个不相连的区域，请只选择一个单元格或一块连续区域后再试。');
+    xl.userSelects('封面', 'B2');
+    expect(await port.getSelection()).toEqual({ sheet: '封面', address: 'B2' });
+  });
+});

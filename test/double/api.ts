@@ -45,7 +45,7 @@ export interface JournalEntry {
 
 export interface ViewEntry {
   sync: number;
-  action: 'activate' | 'select';
+  action: 'activate' | 'select' | 'calculate';
   sheet: string;
   address?: string;
 }
@@ -232,14 +232,38 @@ abstract class Resolved<T> extends Base {
 
 // ---------------------------------------------------------------- workbook
 
+/**
+ * `workbook.application` (ExcelApi 1.1): only `calculate(type)`. The double evaluates no
+ * formulas; a calculation is recorded as a view entry (`calculate`, its type) so tests can
+ * see that custom functions were asked to recalculate.
+ */
+export class ApplicationProxy extends Base {
+  protected readonly _props = [] as const;
+  constructor(ctx: Ctx) {
+    super(ctx, 'Application');
+  }
+  _target(): WorkbookState {
+    return this._state;
+  }
+  protected _read(): unknown {
+    return undefined;
+  }
+  calculate(calculationType: string): void {
+    if (!['Recalculate', 'Full', 'FullRebuild'].includes(calculationType)) throw new DoubleError('InvalidArgument', `Unknown calculation type ${calculationType}.`, 'Application.calculate');
+    this._call('calculate', () => this._ctx.engine.view({ action: 'calculate', sheet: '', address: calculationType }));
+  }
+}
+
 export class WorkbookProxy extends Base {
   protected readonly _props = ['name'] as const;
   readonly worksheets: WorksheetCollectionProxy;
   readonly names: NamedItemCollectionProxy;
+  readonly application: ApplicationProxy;
   constructor(ctx: Ctx) {
     super(ctx, 'Workbook');
     this.worksheets = new WorksheetCollectionProxy(ctx);
     this.names = new NamedItemCollectionProxy(ctx);
+    this.application = new ApplicationProxy(ctx);
   }
   get name(): string {
     return this._get('name');
@@ -255,6 +279,8 @@ export class WorkbookProxy extends Base {
   }
   getSelectedRange(): RangeProxy {
     return new RangeProxy(this._ctx)._resolveWith('Workbook.getSelectedRange', () => {
+      // d.ts: "If there are multiple ranges selected, this method will throw an error."
+      if (this._state.selectionAreas > 1) throw new DoubleError('InvalidSelection', 'The current selection is invalid for this operation.', 'Workbook.getSelectedRange');
       const sel = this._state.selection;
       const sheet = sel && this._state.sheetById(sel.sheetId);
       return sheet && sel ? { sheet, rect: sel.rect } : null;

@@ -212,6 +212,19 @@ export class ExcelDouble implements Engine {
     );
   }
 
+  /**
+   * The user selecting `addresses` on a sheet (several = a Ctrl+click multi-area selection;
+   * `A:A`, `3:5` and `1:1048576` are whole columns/rows/sheet as Excel writes them).
+   */
+  userSelects(sheetName: string, ...addresses: string[]): void {
+    const sheet = this.sheet(sheetName);
+    const rect = parseLocal(addresses[0]);
+    if (!rect) throw new Error(`bad address ${addresses[0]}`);
+    this.state.activeSheetId = sheet.id;
+    this.state.selection = { sheetId: sheet.id, rect };
+    this.state.selectionAreas = addresses.length;
+  }
+
   merge(sheetName: string, address: string): void {
     const rect = parseLocal(address);
     if (!rect) throw new Error(`bad address ${address}`);

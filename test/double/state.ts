@@ -200,6 +200,8 @@ export class WorkbookState {
   names: NameState[] = [];
   activeSheetId: string | null = null;
   selection: { sheetId: string; rect: Rect } | null = null;
+  /** Areas of a multi-area (Ctrl+click) selection; `selection` is its first area. */
+  selectionAreas = 1;
   private nextId = 1;
 
   sheetByName(name: string): SheetState | undefined {

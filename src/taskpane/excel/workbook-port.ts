@@ -3,6 +3,8 @@
  * `Excel.run` in the add-in, `ExcelDouble.run` in tests and the browser harness.
  */
 import { detectTables as defaultDetect, type DetectedTable } from '../../model/detect';
+import { settingsFromSheets } from '../../model/kpi/analyze';
+import { getRuleSettings, setRuleSettings } from '../../functions/runtime-state';
 import type { SheetGrid } from '../../model/workbook';
 import { applyPlan } from './apply-plan';
 import { bind, bindingsFrom, loadNames, unbind } from './bind';
@@ -19,6 +21,26 @@ export interface PortOptions {
   detect?: (sheet: SheetGrid) => DetectedTable[];
   /** Read caps, see ReadOptions. */
   maxCellsPerSheet?: number;
+}
+
+/**
+ * Hands the workbook's rule settings (its 设置 sheet) to the custom functions, which run
+ * in the same shared runtime, so the pane and =KPI.VALIDATE / =BUDGET.CHECKSUM never
+ * disagree on the same table. When they changed, Excel is asked to recalculate fully:
+ * it does not recalculate custom functions by itself when only add-in state changed.
+ */
+async function shareSettings(run: ExcelRun, sheets: SheetGrid[], notes: string[]): Promise<void> {
+  const next = settingsFromSheets(sheets);
+  if (JSON.stringify(next ?? null) === JSON.stringify(getRuleSettings() ?? null)) return;
+  setRuleSettings(next);
+  try {
+    await run(async (ctx) => {
+      ctx.workbook.application.calculate('Full' as Excel.CalculationType);
+      await ctx.sync();
+    });
+  } catch {
+    notes.push('规则设置已更新，但 Excel 未能重新计算；请按 Ctrl+Alt+F9 使工作表函数采用新设置。');
+  }
 }
 
 export function createWorkbookPort(run: ExcelRun, opts: PortOptions = {}): WorkbookPort {
@@ -45,6 +67,7 @@ export function createWorkbookPort(run: ExcelRun, opts: PortOptions = {}): Workb
             notes.push(`工作表“${g.name}”识别出错：${e instanceof Error ? e.message : String(e)}`);
           }
         }
+        await shareSettings(run, res.sheets, notes);
         return { tables, sheets: res.sheets, bindings: bindingsFrom(res.names), notes };
       }),
     readSheets: (names) => guard('读取工作簿失败', async () => (await run((ctx) => readGrids(ctx, { names, maxCellsPerSheet: opts.maxCellsPerSheet }))).sheets),
