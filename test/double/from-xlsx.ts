@@ -111,7 +111,8 @@ export async function addXlsx(xl: ExcelDouble, file: string | Buffer, rename: (n
     if (ps.orientation) sheet.page.orientation = ps.orientation === 'landscape' ? 'Landscape' : 'Portrait';
     if (ps.paperSize === 9) sheet.page.paperSize = 'A4';
     if (ps.fitToPage && (ps.fitToWidth !== undefined || ps.fitToHeight !== undefined)) {
-      sheet.page.zoom = { horizontalFitToPages: ps.fitToWidth ?? 1, verticalFitToPages: ps.fitToHeight ?? 1 };
+      // fitToHeight 0 (automatic) is what Office.js expresses by leaving verticalFitToPages unset.
+      sheet.page.zoom = { horizontalFitToPages: ps.fitToWidth ?? 1, ...(ps.fitToHeight === 0 ? {} : { verticalFitToPages: ps.fitToHeight ?? 1 }) };
     }
     if (ps.printTitlesRow) sheet.page.printTitleRows = ps.printTitlesRow.split(':').map((x) => `$${x.replace(/\$/g, '')}`).join(':');
     if (ps.horizontalCentered) sheet.page.centerHorizontally = true;

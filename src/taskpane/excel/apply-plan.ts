@@ -1,14 +1,16 @@
 /**
  * Applying a WorkbookPlan: new sheets only (names made unique), then the plan's
  * names. Syncs: 1 to learn the existing sheet and defined names, then 1 per sheet
- * (the last one also carries the names and activation): N + 1 for N sheets.
- * All or nothing: on any failure or abort every sheet and name created is removed,
- * every re-pointed name restored, and a Chinese error is thrown.
+ * (the last one also carries the names and activation), then 1 for all print settings:
+ * N + 2 for N sheets. All or nothing for cells, names and sheets: on any failure or abort
+ * every sheet and name created is removed, every re-pointed name restored, and a Chinese
+ * error is thrown. Print settings are best effort: one Excel refuses becomes a note in
+ * the result (sheet by sheet), never a rollback of the tables.
  */
-import type { SheetPlan, WorkbookPlan } from '../../model/plan';
+import type { PageSetup, SheetPlan, WorkbookPlan } from '../../model/plan';
 import { type ExcelRun, type ApplyPlanOptions, type ApplyPlanResult } from './port';
 import { WorkbookError, describe } from './errors';
-import { draw, rectOf, validateDrawable } from './render';
+import { draw, queuePageSetup, rectOf, validateDrawable } from './render';
 import { refFormula } from './refs';
 import { definedName, uniqueSheetName } from './sheet-names';
 
@@ -39,6 +41,7 @@ export async function applyPlan(run: ExcelRun, plan: WorkbookPlan, opts: ApplyPl
   const addedNames: string[] = [];
   const repointed = new Map<string, string>();
   let planned: { plan: SheetPlan; name: string }[] = [];
+  const notes: string[] = [];
 
   try {
     await run(async (ctx) => {
@@ -83,6 +86,7 @@ export async function applyPlan(run: ExcelRun, plan: WorkbookPlan, opts: ApplyPl
         await ctx.sync();
         opts.onProgress?.(i + 1, total, name);
       }
+      notes.push(...(await applyPageSetups(ctx, planned)));
     });
   } catch (e) {
     const reason = e instanceof WorkbookError && e.message === CANCELLED ? CANCELLED : describeStep(e, created);
@@ -92,7 +96,33 @@ export async function applyPlan(run: ExcelRun, plan: WorkbookPlan, opts: ApplyPl
       e,
     );
   }
-  return { created, names: [...addedNames, ...repointed.keys()] };
+  return { created, names: [...addedNames, ...repointed.keys()], notes };
+}
+
+/**
+ * Print settings of the created sheets, after their cells: one sync for all; if Excel
+ * refuses it, sheet by sheet, so each refusal is named. Returns notes, never throws.
+ */
+async function applyPageSetups(ctx: Excel.RequestContext, planned: { plan: SheetPlan; name: string }[]): Promise<string[]> {
+  const withPage = planned.filter((p) => p.plan.page);
+  if (!withPage.length) return [];
+  const queue = (p: { plan: SheetPlan; name: string }) => queuePageSetup(ctx.workbook.worksheets.getItem(p.name), p.plan.page as PageSetup);
+  try {
+    withPage.forEach(queue);
+    await ctx.sync();
+    return [];
+  } catch {
+    const notes: string[] = [];
+    for (const p of withPage) {
+      try {
+        queue(p);
+        await ctx.sync();
+      } catch (e) {
+        notes.push(`工作表“${p.name}”的打印设置未能应用（${describe(e)}），表格已生成；可在“页面布局”中手工设置。`);
+      }
+    }
+    return notes;
+  }
 }
 
 function describeStep(e: unknown, created: { name: string }[]): string {

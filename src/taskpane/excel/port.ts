@@ -10,7 +10,8 @@
  * - bindings(), select(), getSelection(): 1 sync. bind(), unbind(): 2. readAcceptances(): 1–2.
  * - write-back (writeFindings / writeKeyFigures / writeKpiData / writeAcceptances): 2 syncs
  *   (one more per 40,000 cells beyond the first chunk, to stay under the 5 MB request limit).
- * - applyPlan(): 1 read + 1 per sheet (names and activation ride on the last) = N + 1.
+ * - applyPlan(): 1 read + 1 per sheet (names and activation ride on the last) + 1 for the
+ *   print settings (best effort) = N + 2.
  * - insertSheet(), writeBlock(): 2.
  *
  * Owned ranges: the add-in writes user-visible cells ONLY on new sheets it creates
@@ -67,6 +68,8 @@ export interface ApplyPlanResult {
   created: { key: string; name: string }[];
   /** Names created or re-pointed. */
   names: string[];
+  /** Print settings Excel refused (the tables were created; only printing needs a hand). */
+  notes: string[];
 }
 
 export interface WorkbookPort {

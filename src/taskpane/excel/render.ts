@@ -166,7 +166,8 @@ export function draw(ws: Excel.Worksheet, d: Drawable, opts: DrawOptions = {}): 
   for (const v of d.validations ?? []) {
     const dv = ws.getRange(a1Of(rectOf(v.range)!, at)).dataValidation;
     if (opts.replaceValidations) dv.clear();
-    // Rule before alert, the order of Office's own samples: the alert belongs to a rule.
+    // Rule, then its alert (Microsoft's data-validation article sets errorAlert first; either
+    // order is one batch, applied together at sync).
     dv.rule = { list: { inCellDropDown: true, source: v.list.join(',') } };
     dv.errorAlert = {
       showAlert: true,
@@ -184,18 +185,25 @@ export function draw(ws: Excel.Worksheet, d: Drawable, opts: DrawOptions = {}): 
     const heights = new Map<number, number>();
     for (const [row, h] of Object.entries(d.rowHeights ?? {})) heights.set(Number(row) - 1, h);
     for (const [r0, r1, pt] of runs(heights)) ws.getRange(`${r0 + at.row + 1}:${r1 + at.row + 1}`).format.rowHeight = pt;
-    if (d.page) {
-      const pl = ws.pageLayout;
-      pl.orientation = (d.page.orientation === 'landscape' ? 'Landscape' : 'Portrait') as Excel.PageOrientation;
-      pl.paperSize = d.page.paper as Excel.PaperType;
-      // One page wide, as many tall as needed (0 = automatic).
-      if (d.page.fitToWidth) pl.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-      if (d.page.printTitleRows) pl.setPrintTitleRows(d.page.printTitleRows);
-      // The same print defaults as the CLI writer (src/cli/write-plan.ts), so both outputs print alike.
-      pl.centerHorizontally = true;
-      pl.setPrintMargins('Inches' as Excel.PrintMarginUnit, { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 });
-      pl.headersFooters.defaultForAllPages.centerFooter = PAGE_FOOTER;
-    }
   }
   return extAddr;
+}
+
+/**
+ * Queues a sheet's print settings (ExcelApi 1.9 pageLayout). Kept out of `draw` so that
+ * applyPlan can send it as its own best-effort step: a print setting Excel refuses must
+ * never roll back the tables. Fit-to-width is `{ horizontalFitToPages: 1 }` only: the
+ * documented forms are a scale or fit-to-pages, and `verticalFitToPages: 0` ("automatic",
+ * as in the .xlsx file) is not documented for Office.js (audit D3/U1).
+ */
+export function queuePageSetup(ws: Excel.Worksheet, page: PageSetup): void {
+  const pl = ws.pageLayout;
+  pl.orientation = (page.orientation === 'landscape' ? 'Landscape' : 'Portrait') as Excel.PageOrientation;
+  pl.paperSize = page.paper as Excel.PaperType;
+  if (page.fitToWidth) pl.zoom = { horizontalFitToPages: 1 };
+  if (page.printTitleRows) pl.setPrintTitleRows(page.printTitleRows);
+  // The same print defaults as the CLI writer (src/cli/write-plan.ts), so both outputs print alike.
+  pl.centerHorizontally = true;
+  pl.setPrintMargins('Inches' as Excel.PrintMarginUnit, { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 });
+  pl.headersFooters.defaultForAllPages.centerFooter = PAGE_FOOTER;
 }

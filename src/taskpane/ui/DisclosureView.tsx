@@ -211,6 +211,7 @@ export function DisclosureView({ port }: ViewProps) {
         {result ? (
           <section className={v.section} aria-label="生成结果">
             <Notice intent="success" title="已生成公开表" text={`新建 ${result.created.length} 个工作表${result.names.length ? `，名称 ${result.names.length} 个` : ''}。`} />
+            {result.notes?.length ? <Notice intent="warning" title="打印设置" text={result.notes.join(' ')} /> : null}
             <ul className={s.created}>
               {result.created.map((c) => (
                 <li key={c.key}>

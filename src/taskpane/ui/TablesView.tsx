@@ -89,7 +89,7 @@ export function TablesView({ port }: ViewProps) {
     const plan = buildTemplate(key, bound);
     const out = await port.applyPlan(plan);
     const name = out.created[0]?.name ?? choice.label;
-    setNotice(`已插入空白的${choice.label}（工作表“${name}”）${out.names.length ? `，并创建名称 ${out.names.join('、')}` : ''}。`);
+    setNotice(`已插入空白的${choice.label}（工作表“${name}”）${out.names.length ? `，并创建名称 ${out.names.join('、')}` : ''}。${(out.notes ?? []).join(' ')}`);
     await detect.run();
   }, '插入空白表');
 
