@@ -69,6 +69,12 @@ module.exports = (env = {}, argv = {}) => {
       to: 'manifest.xml',
       transform: (buf) => (origin === DEV_ORIGIN ? buf : Buffer.from(rebase(buf.toString('utf8')), 'utf8')),
     },
+    {
+      // The task-pane-only variant for Excel without shared runtime / custom functions.
+      from: 'manifest-taskpane.xml',
+      to: 'manifest-taskpane.xml',
+      transform: (buf) => (origin === DEV_ORIGIN ? buf : Buffer.from(rebase(buf.toString('utf8')), 'utf8')),
+    },
     { from: 'assets', to: 'assets', globOptions: { ignore: ['**/*.svg', '**/.*'] } },
     // IIS reads its settings (CORS, .json MIME type) from web.config in the served folder.
     { from: 'deploy/iis/web.config', to: 'web.config' },

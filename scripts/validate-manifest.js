@@ -186,9 +186,14 @@ function validateManifest(xml, opts = {}) {
   const perm = text('Permissions');
   if (child(app, 'Permissions') && perm !== 'ReadWriteDocument') err(`<Permissions> 应为 ReadWriteDocument（最小权限），实为“${perm}”`, `<Permissions> must be ReadWriteDocument (least privilege), got "${perm}"`);
   const sets = descendants(child(app, 'Requirements'), 'Set').map((s) => s.getAttribute('Name'));
-  for (const s of ['SharedRuntime', 'CustomFunctionsRuntime']) {
+  // The task-pane variant (manifest-taskpane.xml, for Excel without shared runtime / custom
+  // functions) asks for an ExcelApi set instead, and must carry neither.
+  const taskpaneOnly = sets.includes('ExcelApi') && !sets.includes('SharedRuntime');
+  info.variant = taskpaneOnly ? 'taskpane' : 'shared-runtime';
+  for (const s of taskpaneOnly ? [] : ['SharedRuntime', 'CustomFunctionsRuntime']) {
     if (child(app, 'Requirements') && !sets.includes(s)) err(`<Requirements> 中缺少 <Set Name="${s}">`, `<Requirements> lacks <Set Name="${s}">`);
   }
+  if (taskpaneOnly && sets.includes('CustomFunctionsRuntime')) err('任务窗格版不应要求 CustomFunctionsRuntime', 'the task-pane variant must not require CustomFunctionsRuntime');
   const sourceLocation = child(child(app, 'DefaultSettings'), 'SourceLocation');
   if (child(app, 'DefaultSettings') && !sourceLocation) err('缺少 <DefaultSettings>/<SourceLocation>', 'missing <DefaultSettings>/<SourceLocation>');
 
@@ -286,12 +291,15 @@ function validateManifest(xml, opts = {}) {
       const want = ['Runtimes', 'AllFormFactors', 'DesktopFormFactor'].filter((n) => order.includes(n));
       if (order.filter((n) => want.includes(n)).join() !== want.join()) err('<Host> 的子元素顺序应为 Runtimes、AllFormFactors、DesktopFormFactor', '<Host> children must be in the order Runtimes, AllFormFactors, DesktopFormFactor');
       const runtimes = children(child(wb, 'Runtimes'), 'Runtime');
-      if (!runtimes.length) err('缺少 <Runtimes>/<Runtime>（共享运行时）', 'missing <Runtimes>/<Runtime> (shared runtime)');
+      if (taskpaneOnly) {
+        if (runtimes.length) err('任务窗格版不应包含 <Runtimes>（共享运行时）', 'the task-pane variant must not contain <Runtimes>');
+        if (child(wb, 'AllFormFactors')) err('任务窗格版不应包含 <AllFormFactors>（自定义函数）', 'the task-pane variant must not contain <AllFormFactors> (custom functions)');
+      } else if (!runtimes.length) err('缺少 <Runtimes>/<Runtime>（共享运行时）', 'missing <Runtimes>/<Runtime> (shared runtime)');
       const shared = runtimes[0];
       const sharedId = shared ? shared.getAttribute('resid') : null;
       if (shared && shared.getAttribute('lifetime') !== 'long') err('<Runtime> 的 lifetime 应为 long（任务窗格关闭后函数继续运行）', '<Runtime> lifetime must be "long"');
       const cf = descendants(child(wb, 'AllFormFactors'), 'ExtensionPoint').find((e) => xsiType(e) === 'CustomFunctions');
-      if (!cf) err('缺少 <AllFormFactors>/<ExtensionPoint xsi:type="CustomFunctions">', 'missing <AllFormFactors>/<ExtensionPoint xsi:type="CustomFunctions">');
+      if (!cf && !taskpaneOnly) err('缺少 <AllFormFactors>/<ExtensionPoint xsi:type="CustomFunctions">', 'missing <AllFormFactors>/<ExtensionPoint xsi:type="CustomFunctions">');
       if (cf) {
         for (const part of ['Script', 'Page', 'Metadata']) {
           const sl = child(child(cf, part), 'SourceLocation');

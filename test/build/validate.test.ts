@@ -157,3 +157,32 @@ describe("Microsoft's manifest schema (xmllint, schemas/office-manifest)", () =>
     expect(runCli(MANIFEST).stdout).toMatch(/\+ XSD/);
   });
 });
+
+describe('manifest-taskpane.xml (Excel without shared runtime / custom functions)', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const gen = require('../../scripts/make-taskpane-manifest.js') as { text: () => string; OUT: string; EXCEL_API: string };
+  const VARIANT = fs.readFileSync(path.join(ROOT, 'manifest-taskpane.xml'), 'utf8');
+
+  test('is generated from manifest.xml (committed copy up to date)', () => {
+    expect(VARIANT).toBe(gen.text());
+  });
+
+  test('passes the project checks as a task-pane variant: no Runtimes, no custom functions, ExcelApi only', () => {
+    const r = check(VARIANT, null);
+    expect(r.errors).toEqual([]);
+    expect(r.info.variant).toBe('taskpane');
+    expect(VARIANT).not.toMatch(/<Runtimes>|CustomFunctions|SharedRuntime|functions\.js|functions\.json/);
+    expect(VARIANT).toContain(`<Set Name="ExcelApi" MinVersion="${gen.EXCEL_API}"/>`);
+    expect(/<Id>([^<]+)<\/Id>/.exec(VARIANT)![1]).not.toBe(/<Id>([^<]+)<\/Id>/.exec(MANIFEST)![1]);
+    // A variant that kept the shared runtime would be caught.
+    const bad = edit(VARIANT, '<Host xsi:type="Workbook">', '<Host xsi:type="Workbook">\n        <Runtimes><Runtime resid="Taskpane.Url" lifetime="long"/></Runtimes>');
+    expect(check(bad, null).errors.join()).toMatch(/任务窗格版不应包含 <Runtimes>/);
+  });
+
+  (spawnSync('xmllint', ['--version']).status === 0 ? test : test.skip)("validates against Microsoft's XSD", () => {
+    const r = runCli(VARIANT);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/\+ XSD/);
+  });
+});

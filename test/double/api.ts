@@ -56,6 +56,8 @@ export interface Engine {
   payloadCellLimit: number;
   /** Counts bytes of a response being built in this sync; throws past the payload limit. */
   addResponseBytes(bytes: number, member: string): void;
+  /** Throws ApiNotFound when the client profile lacks the requirement set of `member`. */
+  checkApi(member: string, write: boolean): void;
   currentSync: number;
   write(entry: Omit<JournalEntry, 'sync'>): void;
   view(entry: Omit<ViewEntry, 'sync'>): void;
@@ -85,6 +87,8 @@ export class Ctx {
     this.workbook = new WorkbookProxy(this);
   }
   enqueue(kind: OpInfo['kind'], member: string, run: () => void, bytes?: number): void {
+    // Office.js checks a member's requirement set when it is called, before queuing it.
+    if (kind !== 'load') this.engine.checkApi(member, kind === 'set');
     this.queue.push({ kind, member, run, bytes });
   }
   sync(): Promise<void> {
@@ -173,6 +177,12 @@ abstract class Base {
 
   load(arg?: unknown): this {
     const paths = loadPaths(arg);
+    for (const p of paths) {
+      // `items/formula` of a collection is the items' property (NamedItem.formula).
+      const [head, next] = p.split('/');
+      const member = head === 'items' && next && this._type.endsWith('Collection') ? `${this._type.slice(0, -'Collection'.length)}.${next}` : `${this._type}.${head}`;
+      this._ctx.engine.checkApi(member, false);
+    }
     this._ctx.enqueue('load', `${this._type}.load`, () => this._loadNow(paths));
     return this;
   }

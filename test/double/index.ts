@@ -14,8 +14,10 @@ import { Ctx, type Engine, type JournalEntry, type OpInfo, type ViewEntry } from
 import { parseLocal, splitSheet, type Rect } from './cells';
 import { parseInput, type Scalar } from './coerce';
 import { DoubleError, WorkbookState, type SheetState, type WorkbookSnapshot } from './state';
+import { PROFILES, isSetSupported, needs, cmpVersion, type ClientProfile, type ProfileId } from './profiles';
 
 export { DoubleError } from './state';
+export { PROFILES, type ClientProfile, type ProfileId } from './profiles';
 export type { JournalEntry, OpInfo, ViewEntry } from './api';
 export type { WorkbookSnapshot } from './state';
 
@@ -65,7 +67,34 @@ export class ExcelDouble implements Engine {
   payloadRejections = 0;
   private responseBytes = 0;
   currentSync = 0;
+  /** The Excel being imitated; null = every member available (no requirement-set checks). */
+  profile: ClientProfile | null = null;
+  /** `Office.context.requirements` of this client. */
+  readonly requirements = {
+    isSetSupported: (name: string, minVersion?: string): boolean => (this.profile ? isSetSupported(this.profile, name, minVersion) : true),
+  };
   private failures: ArmedFailure[] = [];
+
+  /** Imitates one client: its requirement sets and its payload limit. */
+  useProfile(id: ProfileId): this {
+    this.profile = PROFILES[id];
+    this.payloadByteLimit = this.profile.payloadByteLimit;
+    return this;
+  }
+
+  /** Every annotated API member the adapter used (`Type.member` → written), profile or not. */
+  usedMembers = new Map<string, boolean>();
+
+  checkApi(member: string, write: boolean): void {
+    if (write || !this.usedMembers.has(member)) this.usedMembers.set(member, write || (this.usedMembers.get(member) ?? false));
+    if (!this.profile) return;
+    const need = needs(member, write);
+    if (!need) return;
+    const have = this.profile.sets[need.set];
+    if (have === undefined || cmpVersion(need.version, have) > 0) {
+      throw new DoubleError('ApiNotFound', `The method or property ${member} is part of the ${need.set} ${need.version} requirement set, which is not available in your version of Excel.`, member);
+    }
+  }
 
   /** Drop-in for `Excel.run`: runs the batch with a fresh context, then syncs what is still queued. */
   run: RunFn = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {

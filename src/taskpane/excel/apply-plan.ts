@@ -12,6 +12,7 @@ import { type ExcelRun, type ApplyPlanOptions, type ApplyPlanResult } from './po
 import { WorkbookError, describe } from './errors';
 import { draw, queuePageSetup, rectOf, validateDrawable } from './render';
 import { refFormula } from './refs';
+import { feature } from './capabilities';
 import { definedName, uniqueSheetName } from './sheet-names';
 
 const CANCELLED = '已取消';
@@ -66,7 +67,7 @@ export async function applyPlan(run: ExcelRun, plan: WorkbookPlan, opts: ApplyPl
         const { plan: sp, name } = planned[i];
         const ws = sheets.add(name);
         created.push({ key: sp.key, name });
-        draw(ws, sp, { layout: true });
+        draw(ws, sp, { layout: true, noValidations: opts.can?.dropdowns === false });
         if (i === total - 1) {
           for (const n of plan.names) {
             const r = rectOf(n.range)!;
@@ -86,7 +87,7 @@ export async function applyPlan(run: ExcelRun, plan: WorkbookPlan, opts: ApplyPl
         await ctx.sync();
         opts.onProgress?.(i + 1, total, name);
       }
-      notes.push(...(await applyPageSetups(ctx, planned)));
+      if (opts.can?.print !== false) notes.push(...(await applyPageSetups(ctx, planned)));
     });
   } catch (e) {
     const reason = e instanceof WorkbookError && e.message === CANCELLED ? CANCELLED : describeStep(e, created);
@@ -96,6 +97,8 @@ export async function applyPlan(run: ExcelRun, plan: WorkbookPlan, opts: ApplyPl
       e,
     );
   }
+  if (opts.can?.dropdowns === false && plan.sheets.some((p) => p.validations?.length)) notes.push(feature('dropdowns').missing);
+  if (opts.can?.print === false && plan.sheets.some((p) => p.page)) notes.push(feature('print').missing);
   return { created, names: [...addedNames, ...repointed.keys()], notes };
 }
 

@@ -24,6 +24,7 @@
  * writes. Names the add-in owns: `BT.<kindName>` (bound tables), `BT.收入总计` … (key
  * figures, single cells), `BUDGET.FINDINGS`, `KPI.DATA`, `BUDGET.ACCEPTED`.
  */
+import type { Feature } from './capabilities';
 import type { DetectedTable } from '../../model/detect';
 import type { SheetGrid } from '../../model/workbook';
 import type { ListValidation, SheetPlan, StyleBlock, WorkbookPlan } from '../../model/plan';
@@ -61,6 +62,11 @@ export interface ApplyPlanOptions {
   signal?: AbortSignal;
   /** Activate the first created sheet at the end (default true). */
   activate?: boolean;
+  /**
+   * Whether this Excel has drop-down lists (ExcelApi 1.8) and print settings (1.9); what it
+   * lacks is left out with a note in the result. Set by the port from isSetSupported.
+   */
+  can?: { dropdowns: boolean; print: boolean };
 }
 
 export interface ApplyPlanResult {
@@ -107,11 +113,16 @@ export interface WorkbookPort {
    */
   applyPlan(plan: WorkbookPlan, opts?: ApplyPlanOptions): Promise<ApplyPlanResult>;
   /** One new sheet from a plan sheet (blank templates of the 表格 view); same rollback. */
-  insertSheet(sheet: SheetPlan, opts?: { activate?: boolean }): Promise<{ name: string }>;
+  insertSheet(sheet: SheetPlan, opts?: { activate?: boolean }): Promise<{ name: string; notes?: string[] }>;
   /**
    * Writes a block (e.g. a 绩效目标表 project in the standard layout) with its top-left at
    * `target`. Refuses, writing nothing, unless every target cell is blank or `overwrite` is set.
    * Returns the qualified address written. Column widths / page setup of the sheet are left alone.
    */
   writeBlock(target: { sheet: string; cell: string }, block: BlockPlan, opts?: { overwrite?: boolean; select?: boolean }): Promise<{ range: string }>;
+  /**
+   * The features this Excel lacks (requirement sets checked with isSetSupported), each with
+   * the Chinese sentence the pane shows; [] on a current Excel.
+   */
+  capabilities?(): Feature[];
 }

@@ -129,6 +129,8 @@ function applyStyle(range: Excel.Range, s: CellStyle, rect: Rect): void {
 }
 
 export interface DrawOptions {
+  /** Leave the drop-downs out (an Excel without ExcelApi 1.8 data validation). */
+  noValidations?: boolean;
   /** Top-left cell of the drawing (0-based); A1 by default. */
   at?: { row: number; col: number };
   /** Column widths, row heights and page setup too (new sheets only). */
@@ -163,7 +165,7 @@ export function draw(ws: Excel.Worksheet, d: Drawable, opts: DrawOptions = {}): 
     const r = rectOf(m)!;
     if (r.r0 !== r.r1 || r.c0 !== r.c1) ws.getRange(a1Of(r, at)).merge(false);
   }
-  for (const v of d.validations ?? []) {
+  for (const v of opts.noValidations ? [] : (d.validations ?? [])) {
     const dv = ws.getRange(a1Of(rectOf(v.range)!, at)).dataValidation;
     if (opts.replaceValidations) dv.clear();
     // Rule, then its alert (Microsoft's data-validation article sets errorAlert first; either

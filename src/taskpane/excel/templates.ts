@@ -11,16 +11,16 @@ import type { BlockPlan, ExcelRun } from './port';
 import { display, splitAddress } from './refs';
 import { draw, extentOf, validateDrawable } from './render';
 
-export async function insertSheet(run: ExcelRun, sheet: SheetPlan, opts: { activate?: boolean } = {}): Promise<{ name: string }> {
-  const res = await applyPlan(run, { sheets: [sheet], names: [] }, { activate: opts.activate });
-  return { name: res.created[0].name };
+export async function insertSheet(run: ExcelRun, sheet: SheetPlan, opts: { activate?: boolean; can?: { dropdowns: boolean; print: boolean } } = {}): Promise<{ name: string; notes: string[] }> {
+  const res = await applyPlan(run, { sheets: [sheet], names: [] }, { activate: opts.activate, can: opts.can });
+  return { name: res.created[0].name, notes: res.notes };
 }
 
 export async function writeUserBlock(
   ctx: Excel.RequestContext,
   target: { sheet: string; cell: string },
   block: BlockPlan,
-  opts: { overwrite?: boolean; select?: boolean } = {},
+  opts: { overwrite?: boolean; select?: boolean; noValidations?: boolean } = {},
 ): Promise<{ range: string }> {
   const problems = validateDrawable(block, '写入区域');
   if (problems.length) throw new WorkbookError(`写入失败：${problems.join('；')}`);
@@ -53,7 +53,7 @@ export async function writeUserBlock(
       if (block.validations?.length) area.dataValidation.clear();
     }
     // Blank cells can still carry a user's validation: replace it under our drop-downs.
-    draw(ws, block, { at: { row: start.row, col: start.col }, replaceValidations: !opts.overwrite });
+    draw(ws, block, { at: { row: start.row, col: start.col }, replaceValidations: !opts.overwrite, noValidations: opts.noValidations });
     if (opts.select) {
       ws.activate();
       ws.getRangeByIndexes(rect.r0, rect.c0, 1, 1).select();

@@ -8,7 +8,8 @@ import { getRuleSettings, setRuleSettings } from '../../functions/runtime-state'
 import type { SheetGrid } from '../../model/workbook';
 import { applyPlan } from './apply-plan';
 import { bind, bindingsFrom, loadNames, unbind } from './bind';
-import { fail } from './errors';
+import { WorkbookError, fail } from './errors';
+import { feature, missingFeatures, officeSupports, type Feature, type Supports } from './capabilities';
 import { getSelection, select } from './navigate';
 import { ACCEPTED_BLOCK, FINDINGS_BLOCK, KPI_BLOCK } from './owned-sheet';
 import type { ExcelRun, WorkbookPort } from './port';
@@ -17,6 +18,8 @@ import { insertSheet, writeUserBlock } from './templates';
 import { readAcceptances, writeBlock, writeKeyFigures } from './writeback';
 
 export interface PortOptions {
+  /** Requirement-set check (Office.context.requirements.isSetSupported by default). */
+  supports?: Supports;
   /** Table detection per sheet (the model's detectTables by default). */
   detect?: (sheet: SheetGrid) => DetectedTable[];
   /** Read caps, see ReadOptions. */
@@ -45,7 +48,16 @@ async function shareSettings(run: ExcelRun, sheets: SheetGrid[], notes: string[]
 
 export function createWorkbookPort(run: ExcelRun, opts: PortOptions = {}): WorkbookPort {
   const detectSheet = opts.detect ?? defaultDetect;
-  const guard = async <T>(what: string, f: () => Promise<T>): Promise<T> => {
+  // Looked up per call: Office.context exists only once Office.onReady has fired.
+  const supports: Supports = opts.supports ?? ((set, version) => officeSupports()(set, version));
+  const has = (key: Feature['key']) => supports(feature(key).set, feature(key).version);
+  const can = () => ({ dropdowns: has('dropdowns'), print: has('print') });
+  /** Refuses up front, in Chinese, what this Excel's requirement sets cannot do. */
+  const need = (key: Feature['key']) => {
+    if (!has(key)) throw new WorkbookError(feature(key).missing);
+  };
+  const guard = async <T>(what: string, f: () => Promise<T>, key: Feature['key'] = 'detect'): Promise<T> => {
+    need(key);
     try {
       return await f();
     } catch (e) {
@@ -71,12 +83,12 @@ export function createWorkbookPort(run: ExcelRun, opts: PortOptions = {}): Workb
         return { tables, sheets: res.sheets, bindings: bindingsFrom(res.names), notes };
       }),
     readSheets: (names) => guard('读取工作簿失败', async () => (await run((ctx) => readGrids(ctx, { names, maxCellsPerSheet: opts.maxCellsPerSheet }))).sheets),
-    bind: (kindName, sheet, range) => guard('绑定失败', () => run((ctx) => bind(ctx, kindName, sheet, range))),
-    unbind: (kindName) => guard('解除绑定失败', () => run((ctx) => unbind(ctx, kindName))),
+    bind: (kindName, sheet, range) => guard('绑定失败', () => run((ctx) => bind(ctx, kindName, sheet, range)), 'writeback'),
+    unbind: (kindName) => guard('解除绑定失败', () => run((ctx) => unbind(ctx, kindName)), 'writeback'),
     bindings: () => guard('读取绑定失败', async () => bindingsFrom(await run(loadNames))),
-    writeFindings: (rows) => guard('写入校验结果失败', () => run((ctx) => writeBlock(ctx, FINDINGS_BLOCK, rows))),
-    writeKeyFigures: (figs) => guard('写入关键数字失败', () => run((ctx) => writeKeyFigures(ctx, figs))),
-    writeKpiData: (rows) => guard('写入绩效数据失败', () => run((ctx) => writeBlock(ctx, KPI_BLOCK, rows))),
+    writeFindings: (rows) => guard('写入校验结果失败', () => run((ctx) => writeBlock(ctx, FINDINGS_BLOCK, rows)), 'writeback'),
+    writeKeyFigures: (figs) => guard('写入关键数字失败', () => run((ctx) => writeKeyFigures(ctx, figs)), 'writeback'),
+    writeKpiData: (rows) => guard('写入绩效数据失败', () => run((ctx) => writeBlock(ctx, KPI_BLOCK, rows)), 'writeback'),
     readAcceptances: () => guard('读取已确认提示失败', () => run(readAcceptances)),
     writeAcceptances: (a) =>
       guard('写入已确认提示失败', () =>
@@ -87,11 +99,19 @@ export function createWorkbookPort(run: ExcelRun, opts: PortOptions = {}): Workb
             Object.entries(a).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)),
           ),
         ),
+        'writeback',
       ),
-    select: (sheet, cell) => guard('定位失败', () => run((ctx) => select(ctx, sheet, cell))),
-    getSelection: () => guard('读取选区失败', () => run(getSelection)),
-    applyPlan: (plan, o) => applyPlan(run, plan, o),
-    insertSheet: (sheet, o) => insertSheet(run, sheet, o),
-    writeBlock: (target, block, o) => guard('写入失败', () => run((ctx) => writeUserBlock(ctx, target, block, o))),
+    select: (sheet, cell) => run((ctx) => select(ctx, sheet, cell)).catch((e) => Promise.reject(e instanceof Error && e.name === 'WorkbookError' ? e : fail('定位失败', e))),
+    getSelection: () => run(getSelection).catch((e) => Promise.reject(e instanceof Error && e.name === 'WorkbookError' ? e : fail('读取选区失败', e))),
+    applyPlan: async (plan, o) => {
+      need('disclose');
+      return applyPlan(run, plan, { ...o, can: can() });
+    },
+    insertSheet: async (sheet, o) => {
+      need('disclose');
+      return insertSheet(run, sheet, { ...o, can: can() });
+    },
+    writeBlock: (target, block, o) => guard('写入失败', () => run((ctx) => writeUserBlock(ctx, target, block, { ...o, noValidations: !has('dropdowns') })), 'disclose'),
+    capabilities: () => missingFeatures(supports),
   };
 }
