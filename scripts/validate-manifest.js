@@ -188,12 +188,11 @@ function validateManifest(xml, opts = {}) {
   const sets = descendants(child(app, 'Requirements'), 'Set').map((s) => s.getAttribute('Name'));
   // The task-pane variant (manifest-taskpane.xml, for Excel without shared runtime / custom
   // functions) asks for an ExcelApi set instead, and must carry neither.
-  const taskpaneOnly = sets.includes('ExcelApi') && !sets.includes('SharedRuntime');
+  const taskpaneOnly = sets.includes('ExcelApi') && !sets.includes('SharedRuntime') && !sets.includes('CustomFunctionsRuntime');
   info.variant = taskpaneOnly ? 'taskpane' : 'shared-runtime';
   for (const s of taskpaneOnly ? [] : ['SharedRuntime', 'CustomFunctionsRuntime']) {
     if (child(app, 'Requirements') && !sets.includes(s)) err(`<Requirements> 中缺少 <Set Name="${s}">`, `<Requirements> lacks <Set Name="${s}">`);
   }
-  if (taskpaneOnly && sets.includes('CustomFunctionsRuntime')) err('任务窗格版不应要求 CustomFunctionsRuntime', 'the task-pane variant must not require CustomFunctionsRuntime');
   const sourceLocation = child(child(app, 'DefaultSettings'), 'SourceLocation');
   if (child(app, 'DefaultSettings') && !sourceLocation) err('缺少 <DefaultSettings>/<SourceLocation>', 'missing <DefaultSettings>/<SourceLocation>');
 

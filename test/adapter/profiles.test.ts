@@ -121,6 +121,7 @@ describe('main flows under each client profile', () => {
       disclose: /^\d+ sheets; 下拉列表需要较新版本的 Excel（ExcelApi 1\.8）.* \| 打印设置需要较新版本的 Excel（ExcelApi 1\.9）/,
       missing: 'dropdowns,print,functions',
     },
+    'excel2019-retail': { detect: /^\d+ tables, \d+ findings$/, report: /^ok$/, disclose: /^\d+ sheets$/, missing: 'functions' },
     excel2021: { detect: /^\d+ tables, \d+ findings$/, report: /^ok$/, disclose: /^\d+ sheets$/, missing: '' },
     microsoft365: { detect: /^\d+ tables, \d+ findings$/, report: /^ok$/, disclose: /^\d+ sheets$/, missing: '' },
     web: { detect: /^\d+ tables, \d+ findings$/, report: /^ok$/, disclose: /^\d+ sheets$/, missing: '' },

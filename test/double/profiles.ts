@@ -14,7 +14,7 @@
  */
 import API_SETS from './api-sets.generated.json';
 
-export type ProfileId = 'excel2016-volume' | 'excel2019-volume' | 'excel2021' | 'microsoft365' | 'web';
+export type ProfileId = 'excel2016-volume' | 'excel2019-volume' | 'excel2019-retail' | 'excel2021' | 'microsoft365' | 'web';
 
 export interface ClientProfile {
   id: ProfileId;
@@ -33,6 +33,15 @@ const MB5 = 5 * 1024 * 1024;
 export const PROFILES: Record<ProfileId, ClientProfile> = {
   'excel2016-volume': { id: 'excel2016-volume', label: 'Excel 2016 批量授权版（MSI）', sets: { ExcelApi: '1.1' }, webview: 'IE11', payloadByteLimit: Infinity },
   'excel2019-volume': { id: 'excel2019-volume', label: 'Excel 2019 批量授权版', sets: { ExcelApi: '1.7' }, webview: 'IE11', payloadByteLimit: Infinity },
+  // Retail perpetual follows the Microsoft 365 builds: build 2101 has ExcelApi 1.12 and the
+  // shared runtime (2002+), custom functions only from 2311; WebView2 when its runtime is installed.
+  'excel2019-retail': {
+    id: 'excel2019-retail',
+    label: 'Excel 2016/2019 零售版（2101–2310，已装 WebView2）',
+    sets: { ExcelApi: '1.12', SharedRuntime: '1.1' },
+    webview: 'WebView2',
+    payloadByteLimit: Infinity,
+  },
   excel2021: {
     id: 'excel2021',
     label: 'Excel 2021（零售或批量授权）',
