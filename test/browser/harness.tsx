@@ -6,7 +6,7 @@
  */
 import { createRoot } from 'react-dom/client';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { ExcelDouble } from '../double';
+import { ExcelDouble, type ProfileId } from '../double';
 import { createWorkbookPort } from '../../src/taskpane/excel';
 import { App } from '../../src/taskpane/ui/App';
 import type { HarnessWorkbook } from './workbook-json';
@@ -47,7 +47,10 @@ async function main(): Promise<void> {
   }
   window.__double = dbl;
   window.__harness.loaded = true;
-  const port = createWorkbookPort(dbl.run);
+  // `?profile=excel2019-volume` imitates that client's requirement sets (test/double/profiles.ts).
+  const profile = params.get('profile');
+  if (profile) dbl.useProfile(profile as ProfileId);
+  const port = createWorkbookPort(dbl.run, { supports: dbl.requirements.isSetSupported });
   createRoot(document.getElementById('root')!).render(
     <FluentProvider theme={webLightTheme}>
       <App port={port} />

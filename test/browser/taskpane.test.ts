@@ -330,6 +330,44 @@ suite('task pane in Chromium', () => {
     expect(dialogs).toEqual([]);
     await shot(page, 'xss');
   });
+
+  // The pane under each client profile of the double (requirement sets of that Excel): it says
+  // in Chinese what this Excel cannot do and does the rest (detect, check + report).
+  const PROFILE_CASES: [string, RegExp | null, boolean][] = [
+    ['excel2016-volume', /识别表格需要 Excel 2019 或更新版本/, false],
+    ['excel2019-volume', /下拉列表需要较新版本的 Excel（ExcelApi 1\.8）.*打印设置需要较新版本的 Excel.*工作表函数/, true],
+    ['excel2019-retail', /^(?!.*下拉列表).*工作表函数（BUDGET\.CHECKSUM、KPI\.VALIDATE 等）需要/, true],
+    ['excel2021', null, true],
+    ['microsoft365', null, true],
+    ['web', null, true],
+  ];
+  for (const [profile, notice, works] of PROFILE_CASES) {
+    test(`profile ${profile}: the pane names what this Excel lacks and runs the rest`, async () => {
+      const page = await open('workbook', `&profile=${profile}`);
+      const banner = page.locator('[data-capabilities="missing"]');
+      if (notice) {
+        await banner.waitFor();
+        expect((await banner.innerText()).replace(/\s+/g, ' ')).toMatch(notice);
+      } else {
+        expect(await banner.count()).toBe(0);
+      }
+      const expected = grids(base).flatMap((g) => detectTables(g));
+      const rows = page.locator('table[aria-label="检测到的表格"] tbody tr');
+      if (works) {
+        await rows.first().waitFor();
+        expect(await rows.count()).toBe(expected.length);
+        await tab(page, '校验');
+        await page.getByRole('button', { name: '运行校验' }).click();
+        await page.getByText(/已写入校验报告/).waitFor();
+        expect(await page.evaluate(() => window.__double!.nameFormula('BUDGET.FINDINGS'))).toBeDefined();
+      } else {
+        await page.getByText(/识别表格需要 Excel 2019 或更新版本/).nth(1).waitFor();
+        expect(await rows.count()).toBe(0);
+        expect(await sheetNames(page)).toEqual(base.sheets.map((x) => x.name));
+      }
+      if (profile === 'excel2019-volume') await shot(page, `profile-${profile}`);
+    });
+  }
 });
 
 /** A sheet holding one layout-2 project (a 发放率 given in 人) and a note under it. */

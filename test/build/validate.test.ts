@@ -170,7 +170,7 @@ describe('manifest-taskpane.xml (Excel without shared runtime / custom functions
   test('passes the project checks as a task-pane variant: no Runtimes, no custom functions, ExcelApi only', () => {
     const r = check(VARIANT, null);
     expect(r.errors).toEqual([]);
-    expect(r.info.variant).toBe('taskpane');
+    expect((r.info as { variant?: string }).variant).toBe('taskpane');
     expect(VARIANT).not.toMatch(/<Runtimes>|CustomFunctions|SharedRuntime|functions\.js|functions\.json/);
     expect(VARIANT).toContain(`<Set Name="ExcelApi" MinVersion="${gen.EXCEL_API}"/>`);
     expect(/<Id>([^<]+)<\/Id>/.exec(VARIANT)![1]).not.toBe(/<Id>([^<]+)<\/Id>/.exec(MANIFEST)![1]);

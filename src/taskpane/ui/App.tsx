@@ -10,6 +10,7 @@ import { Suspense, lazy, useEffect, useState, type ComponentType } from 'react';
 import { Spinner, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
 import type { WorkbookPort } from '../excel/port';
 import { TablesView } from './TablesView';
+import { Notice } from './Bars';
 
 export interface AppProps {
   port: WorkbookPort;
@@ -53,6 +54,9 @@ export function App({ port }: AppProps) {
   const [tab, setTab] = useState<TabKey>('tables');
   const [opened, setOpened] = useState<ReadonlySet<TabKey>>(() => new Set<TabKey>(['tables']));
   const [ready, setReady] = useState(false);
+  // What this Excel's requirement sets cannot do, said once at the top; the rest works.
+  const [missing] = useState(() => port.capabilities?.() ?? []);
+  const [showMissing, setShowMissing] = useState(true);
 
   useEffect(() => {
     if (typeof performance !== 'undefined' && performance.mark) performance.mark(APP_RENDERED_MARK);
@@ -78,6 +82,11 @@ export function App({ port }: AppProps) {
           </Tab>
         ))}
       </TabList>
+      {missing.length && showMissing ? (
+        <div data-capabilities="missing">
+          <Notice intent="warning" title="当前 Excel 版本的限制" text={missing.map((f) => f.missing).join(' ')} onDismiss={() => setShowMissing(false)} />
+        </div>
+      ) : null}
       {TABS.filter((t) => opened.has(t.key)).map((t) => {
         const View = t.view;
         return (
