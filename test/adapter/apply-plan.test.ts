@@ -1,5 +1,6 @@
 /** applyPlan: few syncs, unique names, faithful rendering, all-or-nothing. */
 import fc from 'fast-check';
+import { digitWidthOf } from '../../src/taskpane/excel/cell-input';
 import { charsToPoints, createWorkbookPort } from '../../src/taskpane/excel';
 import { ExcelDouble } from '../double';
 import { sheetPlan, twelveSheetPlan } from './plans';
@@ -88,6 +89,19 @@ describe('applyPlan', () => {
     );
   });
 
+  it('column widths follow the workbook Normal font (a wider digit, e.g. 宋体 12, gives wider columns)', async () => {
+    const xl = clerkWorkbook();
+    xl.state.normalDigitPx = 8;
+    await createWorkbookPort(xl.run).applyPlan({ sheets: [sheetPlan(0, '新表')], names: [] });
+    const snap = xl.snapshot().sheets.find((s) => s.name === '新表')!;
+    // 10 characters: trunc(((2560 + 16) / 256) · 8) = 80 px = 60 pt (52.5 pt with a 7-px digit).
+    expect(snap.colWidths.A).toBe(60);
+    expect(snap.colWidths.A).toBe(charsToPoints(10, 8));
+    expect(digitWidthOf(8.43, 54)).toBe(8);
+    expect(digitWidthOf(8.43, 48)).toBe(7);
+    expect(digitWidthOf(0, 48)).toBe(7);
+  });
+
   it('a print setting Excel refuses keeps the tables and says which sheet needs a hand', async () => {
     const xl = clerkWorkbook();
     // Refused in the batch of all print settings, and again for the first sheet on its own.
@@ -154,5 +168,19 @@ describe('applyPlan', () => {
     });
     expect(res.created.map((c) => c.name)).toEqual(['单位预算一般公共预算财政拨款基本支出表（按经济分类）_2023', '单位预算一般公共预算财政拨款基本支出表（按经济分类）_ (2)']);
     expect(res.created.every((c) => c.name.length <= 31)).toBe(true);
+  });
+});
+
+describe('sheet names Excel counts in UTF-16 units', () => {
+  it('a 31-character name with CJK Extension-B characters is cut so Excel accepts it', async () => {
+    const xl = clerkWorkbook();
+    const desired = '𠀀𠀁𠀂'.repeat(5) + '单位预算一般公共预算财政拨款支出表'; // 15 code points of 2 units + 17
+    const res = await createWorkbookPort(xl.run).applyPlan({ sheets: [sheetPlan(0, desired), sheetPlan(1, desired)], names: [] });
+    for (const c of res.created) expect(c.name.length).toBeLessThanOrEqual(31);
+    expect(res.created[0].name.startsWith('𠀀𠀁𠀂')).toBe(true);
+    expect(res.created[1].name).toMatch(/ \(2\)$/);
+    // No half surrogate pair left at the cut.
+    for (const c of res.created) expect(c.name).toBe(Array.from(c.name).join(''));
+    expect(/[\uD800-\uDBFF]$/.test(res.created[0].name)).toBe(false);
   });
 });

@@ -365,7 +365,7 @@ export class WorksheetCollectionProxy extends Base {
 }
 
 export class WorksheetProxy extends Resolved<SheetState> {
-  protected readonly _props = ['name', 'id', 'position', 'visibility', 'tabColor'] as const;
+  protected readonly _props = ['name', 'id', 'position', 'visibility', 'tabColor', 'standardWidth'] as const;
   readonly pageLayout: PageLayoutProxy;
   readonly freezePanes: FreezePanesProxy;
   constructor(ctx: Ctx) {
@@ -393,8 +393,14 @@ export class WorksheetProxy extends Resolved<SheetState> {
         return s.visibility;
       case 'tabColor':
         return s.tabColor;
+      case 'standardWidth':
+        return this._state.standardWidth;
     }
     return undefined;
+  }
+  /** Width of an untouched column in characters of the Normal font (ExcelApi 1.7, read here). */
+  get standardWidth(): number {
+    return this._get('standardWidth');
   }
   get name(): string {
     return this._get('name');
@@ -1082,7 +1088,7 @@ export class RangeFormatProxy extends Base {
     };
     switch (p) {
       case 'columnWidth':
-        return sizeOf(sheet.colWidths, rect.c0, rect.c1, 48);
+        return sizeOf(sheet.colWidths, rect.c0, rect.c1, Math.trunc(this._state.standardWidth * this._state.normalDigitPx + 5) * 0.75);
       case 'rowHeight':
         return sizeOf(sheet.rowHeights, rect.r0, Math.min(rect.r1, rect.r0 + 100000), 15);
       case 'horizontalAlignment':

@@ -196,6 +196,14 @@ export function checkDefinedName(name: string): void {
 }
 
 export class WorkbookState {
+  /**
+   * Maximum digit width in pixels of the workbook's Normal font: 7 for Calibri 11 / 等线 11,
+   * more for 宋体 12 and similar (seed it to imitate such a workbook). Excel measures column
+   * widths in these "characters": Worksheet.standardWidth is 8.43 of them and an untouched
+   * column is trunc(8.43 · digit + 5) px wide (64 px = 48 pt for a 7-px digit).
+   */
+  normalDigitPx = 7;
+  standardWidth = 8.43;
   sheets: SheetState[] = [];
   names: NameState[] = [];
   activeSheetId: string | null = null;

@@ -13,6 +13,7 @@ import { WorkbookError, describe } from './errors';
 import { draw, queuePageSetup, rectOf, validateDrawable } from './render';
 import { refFormula } from './refs';
 import { feature } from './capabilities';
+import { digitWidthOf } from './cell-input';
 import { definedName, uniqueSheetName } from './sheet-names';
 
 const CANCELLED = '已取消';
@@ -50,7 +51,14 @@ export async function applyPlan(run: ExcelRun, plan: WorkbookPlan, opts: ApplyPl
       sheets.load('items/name');
       const names = ctx.workbook.names;
       names.load('items/name,items/formula');
+      // Column widths are in characters of the workbook's Normal font (宋体 12 is wider than
+      // Calibri 11): measure it on an untouched column of the active sheet.
+      const probe = sheets.getActiveWorksheet();
+      probe.load('standardWidth');
+      const untouched = probe.getRange('XFD:XFD').format;
+      untouched.load('columnWidth');
       await ctx.sync();
+      const digitPx = digitWidthOf(probe.standardWidth, untouched.columnWidth);
 
       const taken = sheets.items.map((s) => s.name);
       planned = plan.sheets.map((p) => {
@@ -67,7 +75,7 @@ export async function applyPlan(run: ExcelRun, plan: WorkbookPlan, opts: ApplyPl
         const { plan: sp, name } = planned[i];
         const ws = sheets.add(name);
         created.push({ key: sp.key, name });
-        draw(ws, sp, { layout: true, noValidations: opts.can?.dropdowns === false });
+        draw(ws, sp, { layout: true, digitPx, noValidations: opts.can?.dropdowns === false });
         if (i === total - 1) {
           for (const n of plan.names) {
             const r = rectOf(n.range)!;

@@ -32,13 +32,26 @@ export function toExcelGrid(values: readonly (readonly (PlanValue | boolean | un
 /**
  * Excel column width in characters (what ExcelJS and the .xlsx file store) to the
  * points Office.js `format.columnWidth` takes. Excel renders width w as
- * trunc(((256·w + trunc(128/7)) / 256) · 7) pixels for a 7-pixel maximum digit width
- * (Calibri 11, also 等线 11), and 1 px = 0.75 pt at 96 dpi.
+ * trunc(((256·w + trunc(128/d)) / 256) · d) pixels for the maximum digit width d of the
+ * workbook's Normal font (7 px for Calibri 11 and 等线 11; see `digitWidthOf`), and
+ * 1 px = 0.75 pt at 96 dpi.
  */
-export function charsToPoints(chars: number): number {
+export function charsToPoints(chars: number, digitPx = 7): number {
   if (!(chars > 0)) return 0;
-  const px = Math.trunc(((256 * chars + Math.trunc(128 / 7)) / 256) * 7);
+  const px = Math.trunc(((256 * chars + Math.trunc(128 / digitPx)) / 256) * digitPx);
   return px * 0.75;
+}
+
+/**
+ * The Normal font's maximum digit width in pixels, from what Excel reports for an
+ * untouched column: its width in characters (`Worksheet.standardWidth`, e.g. 8.43) and in
+ * points (`format.columnWidth`, e.g. 48). Excel draws such a column trunc(chars · d + 5) px
+ * wide, so d ≈ (px − 5) / chars. 7 when the numbers are unusable.
+ */
+export function digitWidthOf(standardWidthChars: number, columnWidthPt: number): number {
+  if (!(standardWidthChars > 0) || !(columnWidthPt > 0)) return 7;
+  const d = Math.round((columnWidthPt / 0.75 - 5) / standardWidthChars);
+  return d >= 4 && d <= 30 ? d : 7;
 }
 
 /** Groups equal neighbouring sizes: [[start, end, size]] over 0-based indexes. */

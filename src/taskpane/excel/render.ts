@@ -129,6 +129,8 @@ function applyStyle(range: Excel.Range, s: CellStyle, rect: Rect): void {
 }
 
 export interface DrawOptions {
+  /** Maximum digit width (px) of the workbook's Normal font, for column widths (default 7). */
+  digitPx?: number;
   /** Leave the drop-downs out (an Excel without ExcelApi 1.8 data validation). */
   noValidations?: boolean;
   /** Top-left cell of the drawing (0-based); A1 by default. */
@@ -181,7 +183,7 @@ export function draw(ws: Excel.Worksheet, d: Drawable, opts: DrawOptions = {}): 
   if (opts.layout) {
     const widths = new Map<number, number>();
     (d.columnWidths ?? []).forEach((w, i) => {
-      if (w > 0) widths.set(i, charsToPoints(w));
+      if (w > 0) widths.set(i, charsToPoints(w, opts.digitPx));
     });
     for (const [c0, c1, pt] of runs(widths)) ws.getRange(`${colLetter(c0 + at.col)}:${colLetter(c1 + at.col)}`).format.columnWidth = pt;
     const heights = new Map<number, number>();
