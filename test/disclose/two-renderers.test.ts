@@ -123,7 +123,8 @@ describe('ExcelJS writer and Office.js adapter render one plan identically', () 
       expect({ o: ds.page.orientation.toLowerCase(), paper: ds.page.paperSize, fit: ds.page.zoom, titles: ds.page.printTitleRows }).toEqual({
         o: ps.orientation,
         paper: ps.paperSize === 9 ? 'A4' : String(ps.paperSize),
-        fit: { horizontalFitToPages: ps.fitToWidth, verticalFitToPages: ps.fitToHeight },
+        // fitToHeight 0 ("automatic") is what the adapter expresses by leaving verticalFitToPages unset.
+        fit: { horizontalFitToPages: ps.fitToWidth, verticalFitToPages: ps.fitToHeight === 0 ? undefined : ps.fitToHeight },
         titles: ps.printTitlesRow ? ps.printTitlesRow.replace(/(\d+)/g, '$$$1') : null,
       });
     });

@@ -95,7 +95,7 @@ describe('usedGrid', () => {
     expect(g.length).toBe(31);
     expect(g[0]).toEqual(['科目编码', '科目名称', '合计']);
     expect(g[30]).toEqual(['', '合计', 12.5]);
-    expect(ms).toBeLessThan(500);
+    expect(ms).toBeLessThan(5000); // hang guard only; such arguments are refused before trimming (argumentTooLarge)
   });
 });
 
