@@ -105,3 +105,27 @@ describe('write-back under the payload limit', () => {
     expect(xl.peakResponseBytes).toBeLessThanOrEqual(LIMIT);
   }, 60_000);
 });
+
+describe('applyPlan under the payload limit', () => {
+  test('a 60,000-row generated sheet is written in row bands; no request passes 5 MB; all-or-nothing kept', async () => {
+    const xl = new ExcelDouble().useProfile('web');
+    xl.addSheet('Sheet1');
+    const rows = 60_000;
+    const values: (string | number)[][] = [['科目编码', '科目名称', '合计', '基本支出', '项目支出', '备注', '科室', '说明']];
+    for (let i = 0; i < rows; i++) values.push([`2080${(i % 9) + 1}`, `就业补助支出项目第${i}项`, i + 0.5, i, 0.5, '', '社会保险科', '按批复口径填列的说明文字']);
+    const sheet = { key: 'BIG', name: '大表', values, styles: [{ range: `C2:E${rows + 1}`, style: { numberFormat: '#,##0.00' } }, { range: `A2:A${rows + 1}`, style: { numberFormat: '@' } }], merges: [], columnWidths: [10, 30, 12, 12, 12, 8, 10, 20], rowHeights: {} };
+    const res = await createWorkbookPort(xl.run, { supports: xl.requirements.isSetSupported }).applyPlan({ sheets: [sheet as never], names: [] });
+    expect(res.created).toEqual([{ key: 'BIG', name: '大表' }]);
+    expect(xl.payloadRejections).toBe(0);
+    expect(xl.peakRequestBytes).toBeLessThanOrEqual(LIMIT);
+    expect(xl.values('大表', `A${rows + 1}:C${rows + 1}`)).toEqual([[`2080${((rows - 1) % 9) + 1}`, `就业补助支出项目第${rows - 1}项`, rows - 0.5]]);
+    expect(xl.sheet('大表').cell(rows, 2).nf).toBe('#,##0.00');
+    // A failure in a later band still removes the sheet.
+    const xl2 = new ExcelDouble().useProfile('web');
+    xl2.addSheet('Sheet1');
+    const before = xl2.snapshot();
+    xl2.injectFailure({ atSync: 5 });
+    await expect(createWorkbookPort(xl2.run, { supports: xl2.requirements.isSetSupported }).applyPlan({ sheets: [sheet as never], names: [] })).rejects.toThrow(/已撤销已创建的工作表/);
+    expect(xl2.snapshot()).toEqual(before);
+  }, 120_000);
+});

@@ -2,7 +2,8 @@
  * Applying a WorkbookPlan: new sheets only (names made unique), then the plan's
  * names. Syncs: 1 to learn the existing sheet and defined names, then 1 per sheet
  * (the last one also carries the names and activation), then 1 for all print settings:
- * N + 2 for N sheets. All or nothing for cells, names and sheets: on any failure or abort
+ * N + 2 for N sheets. A sheet of more than 40,000 cells first gets its cells in row bands
+ * of one sync each, so no request passes Excel on the web's 5 MB payload limit. All or nothing for cells, names and sheets: on any failure or abort
  * every sheet and name created is removed, every re-pointed name restored, and a Chinese
  * error is thrown. Print settings are best effort: one Excel refuses becomes a note in
  * the result (sheet by sheet), never a rollback of the tables.
@@ -10,7 +11,8 @@
 import type { PageSetup, SheetPlan, WorkbookPlan } from '../../model/plan';
 import { type ExcelRun, type ApplyPlanOptions, type ApplyPlanResult } from './port';
 import { WorkbookError, describe } from './errors';
-import { draw, queuePageSetup, rectOf, validateDrawable } from './render';
+import { draw, extentOf, queuePageSetup, rectOf, validateDrawable } from './render';
+import { WRITE_CELLS_PER_SYNC, rowChunks } from './payload';
 import { refFormula } from './refs';
 import { feature } from './capabilities';
 import { digitWidthOf } from './cell-input';
@@ -91,7 +93,16 @@ export async function applyPlan(run: ExcelRun, plan: WorkbookPlan, opts: ApplyPl
         const { plan: sp, name } = planned[i];
         const ws = sheets.add(name);
         created.push({ key: sp.key, name });
-        draw(ws, sp, { layout: true, digitPx, noValidations: opts.can?.dropdowns === false });
+        const ext = extentOf(sp);
+        const chunks = rowChunks(ext.r1 + 1, ext.c1 + 1, WRITE_CELLS_PER_SYNC);
+        if (chunks.length > 1) {
+          // A large sheet: its cells in row bands of one sync each, under the request limit.
+          for (const [first, count] of chunks) {
+            draw(ws, sp, { rows: [first, first + count - 1] });
+            await ctx.sync();
+          }
+        }
+        draw(ws, sp, { layout: true, digitPx, noValidations: opts.can?.dropdowns === false, skipCells: chunks.length > 1 });
         if (i === total - 1) {
           for (const n of plan.names) {
             const r = rectOf(n.range)!;

@@ -143,6 +143,14 @@ export interface DrawOptions {
    * may hold an older rule). Not needed on a sheet created in the same batch.
    */
   replaceValidations?: boolean;
+  /**
+   * Only the number formats and values of rows [from, to] (0-based, inclusive) of the
+   * extent; nothing else. A large sheet is written this way in several syncs so that no
+   * request passes Excel on the web's 5 MB payload limit (see apply-plan.ts).
+   */
+  rows?: [number, number];
+  /** Everything but the number formats and values (they were written by `rows` calls). */
+  skipCells?: boolean;
 }
 
 /** Queues the drawing; returns the local A1 address of its extent. */
@@ -152,12 +160,23 @@ export function draw(ws: Excel.Worksheet, d: Drawable, opts: DrawOptions = {}): 
   const width = ext.c1 + 1;
   const extAddr = a1Of(ext, at);
 
-  // Formats first: a `@` cell must be text before the value lands in it.
-  const nf = numberFormats(d, ext);
-  if (nf) ws.getRange(extAddr).numberFormat = nf;
-  if (d.values.length) {
-    const grid = toExcelGrid(d.values, width);
-    ws.getRange(a1Of({ r0: 0, c0: 0, r1: grid.length - 1, c1: width - 1 }, at)).values = grid;
+  if (opts.rows) {
+    const [from, to] = opts.rows;
+    const band = { r0: from, c0: 0, r1: Math.min(to, ext.r1), c1: ext.c1 };
+    const nf = numberFormats(d, ext);
+    if (nf) ws.getRange(a1Of(band, at)).numberFormat = nf.slice(band.r0, band.r1 + 1);
+    const last = Math.min(band.r1, d.values.length - 1);
+    if (last >= band.r0) ws.getRange(a1Of({ ...band, r1: last }, at)).values = toExcelGrid(d.values.slice(band.r0, last + 1), width);
+    return a1Of(band, at);
+  }
+  if (!opts.skipCells) {
+    // Formats first: a `@` cell must be text before the value lands in it.
+    const nf = numberFormats(d, ext);
+    if (nf) ws.getRange(extAddr).numberFormat = nf;
+    if (d.values.length) {
+      const grid = toExcelGrid(d.values, width);
+      ws.getRange(a1Of({ r0: 0, c0: 0, r1: grid.length - 1, c1: width - 1 }, at)).values = grid;
+    }
   }
   for (const s of d.styles ?? []) {
     const r = rectOf(s.range)!;
