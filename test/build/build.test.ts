@@ -59,7 +59,7 @@ const exists = (rel: string) => fs.existsSync(path.join(dist, rel));
 
 describe('dist/', () => {
   test('has the files the manifest names', () => {
-    for (const f of ['taskpane.html', 'functions.js', 'functions.json', 'manifest.xml', 'assets/help.html']) expect([f, exists(f)]).toEqual([f, true]);
+    for (const f of ['taskpane.html', 'functions.js', 'functions.json', 'manifest.xml', 'manifest-taskpane.xml', 'web.config', 'assets/help.html']) expect([f, exists(f)]).toEqual([f, true]);
     for (const size of [16, 32, 64, 80, 128]) expect(exists(`assets/icon-${size}.png`)).toBe(true);
   });
 
