@@ -134,7 +134,8 @@ describe('绩效目标表 sheet (layout 2)', () => {
   it('numbers the goals one per line and uses the default plan labels when the input has none', () => {
     expect(k2.values[7][1]).toBe('1.健全就业服务体系。\n2.开展培训，满足城乡劳动者对培训需求。\n3.构建和谐劳动关系。');
     expect(k2.values[5].slice(1, 5)).toEqual(['3月底', '6月底', '10月底', '12月底']);
-    expect(k2.values[3]).toEqual(['预算数', null, '其中：财政资金', null, '其他资金', null]);
+    // Two projects, one without 预算数: the tables cannot tell its share, so the clerk is asked.
+    expect(k2.values[3]).toEqual(['预算数', '【待填写：预算数：就业工作经费】', '其中：财政资金', null, '其他资金', null]);
   });
 });
 
