@@ -128,3 +128,4 @@ export function buildDisclosurePlan(input: DisclosureInput): DisclosurePlan {
   const prefixed = (k: string) => (pre ? `${pre}:${k}` : k);
   return { sheets, names, narrative, figures, contents: entries.map((e) => ({ title: e.title, sheetKey: prefixed(e.key) })) };
 }
+export { pendingItems, type PendingItem } from './pending';

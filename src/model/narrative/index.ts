@@ -15,6 +15,7 @@ import type { Narrative, NarrativeInput, NarrativeSection, PriorKey, StatedAmoun
 export * from './types';
 export { keyFigures, projectBudgets, projectBudget, unitFigures, FIGURE_KEYS, type Figure, type FigureKey, type KeyFigures, type UnitFigures } from './figures';
 export * from './prior';
+export * from './inputs';
 export { TERMS } from './terms';
 
 export const SECTION_HEADINGS = [

@@ -102,8 +102,8 @@ export interface CarriedText {
 }
 
 const HEADING = /^[一二三四五六七八九十]+、/;
-const DUTIES = /^(（一）)?(单位|部门)(主要)?职责[:：]?$/;
-const ORG = /^(（二）)?(单位|部门)?机构设置(情况)?[:：]?$/;
+const DUTIES = /^([（(]一[)）])?(单位|部门)(主要)?职责[:：]?$/;
+const ORG = /^([（(]二[)）])?(单位|部门)?机构设置(情况)?[:：]?$/;
 
 /** Text lines of a sheet in reading order (row by row, left to right). */
 function sheetLines(s: SheetGrid): string[] {
