@@ -58,7 +58,8 @@ export function buildDisclosurePlan(input: DisclosureInput): DisclosurePlan {
   const names: NamePlan[] = [];
   const unitName = input.unit.name.trim();
   const ctx: LayoutContext = {
-    unitText: `${input.unit.code?.trim() ?? ''}${unitName}`,
+    // A 部门 has no six-digit unit code of its own: its line names it (`编制部门：…`), which reads back.
+    unitText: input.level === '部门' ? `编制部门：${unitName}` : `${input.unit.code?.trim() ?? ''}${unitName}`,
     unitName,
     year: input.year,
     namePrefix: input.namePrefix ?? NAME_PREFIX,
