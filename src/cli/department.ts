@@ -22,7 +22,7 @@ export interface DepartmentOptions extends WritePlanOptions {
   prior?: PriorYear;
   narrativeInputs?: NarrativeInputs;
   /** Page number of each 目录 entry (set by the PDF step). */
-  pages?: number[];
+  pages?: (number | null)[];
 }
 
 export interface DepartmentResult {

@@ -32,7 +32,7 @@ export interface DiscloseOptions extends WritePlanOptions {
   /** Overrides the workbook's 说明输入 sheet key by key. */
   narrativeInputs?: NarrativeInputs;
   /** Page number of each 目录 entry per unit (set by the PDF step once the pages are known). */
-  pages?: number[][];
+  pages?: (number | null)[][];
 }
 
 export interface DiscloseResult {

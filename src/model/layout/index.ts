@@ -37,7 +37,7 @@ export interface DisclosureInput {
   /** `部门` for a department's consolidated package. */
   level?: '单位' | '部门';
   /** Printed page of each 目录 entry (目录 itself first), once the package has been laid out. */
-  pages?: number[];
+  pages?: (number | null)[];
 }
 
 export interface DisclosurePlan extends WorkbookPlan {
@@ -115,7 +115,7 @@ export function buildDisclosurePlan(input: DisclosureInput): DisclosurePlan {
     ...kpiSheets.map((s, i) => ({ title: kpiTitle(input.projects[i]), sheet: s.name, key: s.key })),
   ];
   // pages[0] is the 目录's own page; entries follow.
-  const contents = contentsSheet(entries.map((e, i) => ({ ...e, page: input.pages?.[i + 1] })), ctx);
+  const contents = contentsSheet(entries.map((e, i) => ({ ...e, page: input.pages?.[i + 1] ?? undefined })), ctx);
   // Whole-table names, next to the key-figure cells the builders registered.
   for (const s of tableSheets) {
     names.push({ name: `${ctx.namePrefix}${KIND_NAMES[s.key as TableKind]}`, sheetKey: s.key, range: rangeOf(1, 0, s.values.length, s.columnWidths.length - 1) });
