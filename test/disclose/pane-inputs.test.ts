@@ -1,0 +1,51 @@
+/**
+ * The 公开 view's plain logic: it reads and writes the same 说明输入 sheet the CLI reads,
+ * and picks last year's package pasted into the workbook as the source of 上年数.
+ */
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import { readWorkbookGrids, sheetToGrid } from '../../src/cli/read-xlsx';
+import { emptyForm, formFromSheet, inputsBlock, planFromWorkbook, priorChoices, priorFromWorkbook } from '../../src/taskpane/ui/disclosure-input';
+import { readInputsGrid } from '../../src/model/narrative';
+import type { SheetGrid } from '../../src/model/workbook';
+import { DEMO_INPUTS, PRIOR_SAMPLE, SAMPLE } from '../fixtures/make-sample';
+import { DUTIES_2022 } from '../fixtures/juluxian-2022';
+
+async function sheets(file: string, rename = (n: string) => n): Promise<SheetGrid[]> {
+  return (await readWorkbookGrids(file)).sheets.map((s) => ({ ...s, name: rename(s.name) }));
+}
+
+it('fills the form from the 说明输入 sheet and plans the same package as the CLI (nothing left to fill)', async () => {
+  const grids = await sheets(SAMPLE);
+  const form = formFromSheet(grids, { ...emptyForm(), year: '2023' });
+  expect(form.duties).toBe('沿用上年');
+  expect(form.reasons.基本支出).toBe(DEMO_INPUTS.find(([k]) => k === '基本支出增减原因')![1]);
+  // Without last year's figures every change asks for 上年数; with them only what the sheet answers.
+  const prior = await sheets(PRIOR_SAMPLE, (n) => `上年 ${n}`);
+  const all = [...grids, ...prior];
+  const choices = priorChoices(all, '2023');
+  expect(choices.map((c) => c.year)).toEqual(['2022']);
+  const p = priorFromWorkbook(all, choices[0].key);
+  expect(p.prior).toMatchObject({ 收支总计: '3098.98', 基本支出: '574.73', 三公经费: '1.00' });
+  expect(p.duties).toBe(DUTIES_2022.join('\n'));
+  const filled = { ...form, unitKey: '0', prior: p.prior, duties: p.duties!, organisation: p.organisation! };
+  const { pending, plan } = planFromWorkbook(all, filled);
+  expect(pending).toEqual([]);
+  expect(plan.narrative.changes.find((c) => c.key === '收支总计')!.diff).toBe('790.91');
+});
+
+it('writes the form back over the sheet, keeping the rows the form does not show and clearing the old extent', async () => {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(SAMPLE);
+  const existing = sheetToGrid(wb.getWorksheet('说明输入')!);
+  const form = { ...emptyForm(), year: '2023', duties: '新的职责', reasons: { 三公经费: '新的原因' }, prior: { 收支总计: '3000' } };
+  const block = inputsBlock(form, existing);
+  expect(block.values.length).toBeGreaterThanOrEqual(existing.values.length);
+  const back = readInputsGrid(block.values);
+  expect(back.inputs.duties).toBe('新的职责');
+  expect(back.inputs.reasons?.三公经费).toBe('新的原因');
+  expect(back.inputs.reasons?.基本支出).toBe(DEMO_INPUTS.find(([k]) => k === '基本支出增减原因')![1]);
+  expect(back.inputs.projectBudgets?.就业工作经费).toBe('20.00');
+  expect(back.prior.收支总计).toBe('3000');
+  expect(path.basename(SAMPLE)).toBe('juluxian-rsj-2023.xlsx');
+});
