@@ -49,7 +49,7 @@ export interface UnitChoice {
 }
 
 export function unitChoices(sheets: SheetGrid[]): UnitChoice[] {
-  const { units } = analyzeWorkbook({ sheets }, { scope: 'budget' });
+  const { units } = analyzeWorkbook({ sheets }, { scope: 'budget', splitYears: true });
   return units.map((u, i) => ({ key: String(i), label: unitLabel(u), year: unitLine(u).year }));
 }
 
@@ -80,7 +80,7 @@ export function priorChoices(sheets: SheetGrid[], year: string): UnitChoice[] {
  * year's 说明, for the clerk to review.
  */
 export function priorFromWorkbook(sheets: SheetGrid[], key: string): { prior: Partial<Record<PriorKey, string>>; duties?: string; organisation?: string } {
-  const { units } = analyzeWorkbook({ sheets }, { scope: 'budget' });
+  const { units } = analyzeWorkbook({ sheets }, { scope: 'budget', splitYears: true });
   const u = units[Number(key)];
   if (!u) throw new Error('没有找到所选的上年公开表。');
   const figures = priorFromFigures(keyFigures(u.tables), u.year);
@@ -153,7 +153,7 @@ export { INPUTS_SHEET };
 export function planFromWorkbook(sheets: SheetGrid[], form: DisclosureForm): { plan: DisclosurePlan; missing: string[]; pending: PendingItem[] } {
   const year = form.year.trim();
   if (!/^\d{4}$/.test(year)) throw new Error(`预算年度应为四位数字，如 2023，现为“${form.year}”。`);
-  const analysis = analyzeWorkbook({ sheets });
+  const analysis = analyzeWorkbook({ sheets }, { splitYears: true });
   const idx = Number(form.unitKey || '0');
   const unit = analysis.units[idx] ?? analysis.units[0];
   if (!unit) throw new Error('工作簿中没有找到预算公开表（收支总表等），无法生成公开表。');
