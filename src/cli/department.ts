@@ -5,6 +5,7 @@
  * writes the 部门 package with a 部门 说明. Nothing is written unless the proof holds.
  */
 import { readWorkbookGrids } from './read-xlsx';
+import { checkOutputPath } from './output';
 import { writePlanToFile, type WritePlanOptions } from './write-plan';
 import { analyzeWorkbook } from '../model/analyze';
 import type { BudgetUnit } from '../model/budget';
@@ -23,6 +24,8 @@ export interface DepartmentOptions extends WritePlanOptions {
   narrativeInputs?: NarrativeInputs;
   /** Page number of each 目录 entry (set by the PDF step). */
   pages?: (number | null)[];
+  /** Replace an existing output file whole. */
+  force?: boolean;
 }
 
 export interface DepartmentResult {
@@ -41,6 +44,7 @@ export async function discloseDepartment(name: string, files: string[], outPath:
   const dept = name.trim();
   if (!dept) throw new Error('请给出部门名称：--department 部门名称');
   if (!files.length) throw new Error('请给出至少一个单位的工作簿');
+  checkOutputPath(outPath, { force: opts.force, inputs: files, what: '部门公开表' });
   const units: BudgetUnit[] = [];
   const from: string[] = [];
   const projects: KpiProject[] = [];
@@ -85,7 +89,7 @@ export async function discloseDepartment(name: string, files: string[], outPath:
     const lines = [...errors.map((f) => `${f.rule} ${f.message}`), ...proof.mismatches];
     throw new Error(`部门公开表未通过核对，未写出文件：\n${lines.slice(0, 20).join('\n')}`);
   }
-  const written = await writePlanToFile(plan, outPath, { onProgress: opts.onProgress });
+  const written = await writePlanToFile(plan, outPath, { force: opts.force, onProgress: opts.onProgress });
   return {
     outPath,
     sheets: written.created.map((c) => c.name),

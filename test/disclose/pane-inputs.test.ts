@@ -46,6 +46,11 @@ it('writes the form back over the sheet, keeping the rows the form does not show
   expect(back.inputs.reasons?.基本支出).toBe(DEMO_INPUTS.find(([k]) => k === '基本支出增减原因')![1]);
   expect(back.inputs.projectBudgets?.就业工作经费).toBe('20.00');
   expect(back.prior.收支总计).toBe('3000.00');
-  // Rows below the new block are blanked down to the old extent.
-  expect(block.values.slice(back.unknown.length + 1).every((r) => r.length === 3)).toBe(true);
+  // A longer old sheet: the rows below the new block are blanked down to its extent.
+  const long = { ...existing, values: [...existing.values, ...Array.from({ length: 40 }, () => ['旧的行', '旧内容'])] };
+  const cleared = inputsBlock(form, long);
+  expect(cleared.values).toHaveLength(long.values.length);
+  const filled = cleared.values.filter((r) => r[0] !== null).length;
+  expect(cleared.values.slice(filled).every((r) => r.every((v) => v === null))).toBe(true);
+  expect(filled).toBe(block.values.filter((r) => r[0] !== null).length);
 });
