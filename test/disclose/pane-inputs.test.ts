@@ -4,7 +4,8 @@
  */
 import ExcelJS from 'exceljs';
 import { readWorkbookGrids, sheetToGrid } from '../../src/cli/read-xlsx';
-import { emptyForm, formFromSheet, inputsBlock, planFromWorkbook, priorChoices, priorFromWorkbook } from '../../src/taskpane/ui/disclosure-input';
+import * as path from 'path';
+import { departmentPlanFromWorkbook, emptyForm, formFromSheet, inputsBlock, planFromWorkbook, priorChoices, priorFromWorkbook } from '../../src/taskpane/ui/disclosure-input';
 import { readInputsGrid } from '../../src/model/narrative';
 import type { SheetGrid } from '../../src/model/workbook';
 import { DEMO_INPUTS, PRIOR_SAMPLE, SAMPLE } from '../fixtures/make-sample';
@@ -53,4 +54,15 @@ it('writes the form back over the sheet, keeping the rows the form does not show
   const filled = cleared.values.filter((r) => r[0] !== null).length;
   expect(cleared.values.slice(filled).every((r) => r.every((v) => v === null))).toBe(true);
   expect(filled).toBe(block.values.filter((r) => r[0] !== null).length);
+});
+
+it('汇总为部门公开表 over a workbook holding both units: balanced, equal to the sum, 部门 wording', async () => {
+  const fix = path.join(__dirname, '..', 'fixtures');
+  const both = [...(await sheets(path.join(fix, 'juluxian-rsj.xlsx'))), ...(await sheets(path.join(fix, 'juluxian-sbzx.xlsx'), (n) => `中心 ${n}`))];
+  const { plan, units } = departmentPlanFromWorkbook(both, { ...emptyForm(), year: '2023' }, '巨鹿县人力资源和社会保障局');
+  expect(units).toBe(2);
+  expect(plan.figures.key.收入总计.value!.toFixed(2)).toBe('4370.99');
+  expect(plan.narrative.title).toBe('巨鹿县人力资源和社会保障局2023年部门预算信息公开情况说明');
+  expect(plan.sheets.every((s) => s.key.startsWith('部门:'))).toBe(true);
+  expect(() => departmentPlanFromWorkbook(both.slice(0, 12), { ...emptyForm(), year: '2023' }, '部门')).toThrow('本年度的单位不足两个');
 });

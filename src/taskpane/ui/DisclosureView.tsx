@@ -31,6 +31,7 @@ import {
   INPUTS_SHEET,
   PRIOR_FIELDS,
   REASON_FIELDS,
+  departmentPlanFromWorkbook,
   emptyForm,
   formFromSheet,
   hasInputs,
@@ -69,6 +70,8 @@ export function DisclosureView({ port }: ViewProps) {
   const [priorKey, setPriorKey] = useState('');
   const [carried, setCarried] = useState(false);
   const [savedInputs, setSavedInputs] = useState<string | null>(null);
+  const [deptName, setDeptName] = useState('');
+  const [deptResult, setDeptResult] = useState<string | null>(null);
   const abortRef = useRef<AbortController | null>(null);
 
   const set = (patch: Partial<DisclosureForm>) => setForm((f) => ({ ...f, ...patch }));
@@ -142,6 +145,15 @@ export function DisclosureView({ port }: ViewProps) {
     }
   }, '生成公开表');
 
+  const makeDepartment = useAction(async () => {
+    setDeptResult(null);
+    const sheets = await port.readSheets();
+    const { plan, pending, units: n } = departmentPlanFromWorkbook(sheets, form, deptName);
+    const out = await port.applyPlan(plan, { onProgress: (done, total, sheet) => setProgress({ done, total, sheet }) });
+    setProgress(null);
+    setDeptResult(`已由 ${n} 个单位汇总生成部门公开表（${out.created.length} 个工作表），各表平衡且等于各单位之和。${pending.length ? `还需填写：${pending.map((p) => p.key ?? p.text).join('；')}` : ''}`);
+  }, '汇总部门公开表');
+
   const go = useAction((sheet: string) => port.select(sheet, 'A1'), '打开工作表');
 
   useEffect(() => {
@@ -149,8 +161,9 @@ export function DisclosureView({ port }: ViewProps) {
     // Read the units once when the view opens; the button re-reads.
   }, []);
 
-  const error = readUnits.error ?? generate.error ?? go.error ?? readPrior.error;
-  const clear = () => [readUnits, generate, go, readPrior].forEach((a) => a.setError(null));
+  const error = readUnits.error ?? generate.error ?? go.error ?? readPrior.error ?? makeDepartment.error;
+  const clear = () => [readUnits, generate, go, readPrior, makeDepartment].forEach((a) => a.setError(null));
+  const thisYearUnits = (units ?? []).filter((u) => !u.year || u.year === form.year.trim());
   const selectedUnit = units?.find((u) => u.key === form.unitKey);
 
   return (
@@ -296,6 +309,23 @@ export function DisclosureView({ port }: ViewProps) {
           </section>
         ) : null}
       </section>
+      {thisYearUnits.length > 1 ? (
+        <section className={v.section} aria-labelledby="dis-dept">
+          <h2 id="dis-dept" className={v.heading}>
+            部门公开表
+          </h2>
+          <Text className={v.subtle}>{`工作簿中有 ${thisYearUnits.length} 个单位：可汇总为部门公开表（各单位须先通过校验）。`}</Text>
+          <div className={v.row}>
+            <Field label="部门名称" size="small">
+              <Input value={deptName} onChange={(_, d) => setDeptName(d.value)} placeholder="如 某某县人力资源和社会保障局" />
+            </Field>
+            <Button onClick={() => void makeDepartment.run()} disabled={makeDepartment.busy || generate.busy || !deptName.trim() || !form.year.trim()}>
+              汇总为部门公开表
+            </Button>
+          </div>
+          {deptResult ? <Notice intent="success" text={deptResult} onDismiss={() => setDeptResult(null)} /> : null}
+        </section>
+      ) : null}
     </div>
   );
 }

@@ -20,6 +20,7 @@ import {
   rowsForUnit,
 } from '../../model/narrative';
 import type { BlockPlan } from '../excel/port';
+import { consolidate, proveConsolidation } from '../../model/department';
 import { unitLabel, unitLine } from './units';
 
 export const PRIOR_FIELDS: readonly PriorKey[] = PRIOR_KEYS;
@@ -181,4 +182,28 @@ export function planFromWorkbook(sheets: SheetGrid[], form: DisclosureForm): { p
     narrativeInputs: inputs,
   });
   return { plan, missing: plan.narrative.missing, pending: pendingItems(plan) };
+}
+
+/**
+ * 汇总为部门公开表: the workbook's units of this year added up into one 部门 package,
+ * proven like the CLI's (every identity holds, every amount = the sum of the units).
+ * Throws, in Chinese, when a unit has errors or the proof fails; nothing is written then.
+ */
+export function departmentPlanFromWorkbook(sheets: SheetGrid[], form: DisclosureForm, name: string): { plan: DisclosurePlan; pending: PendingItem[]; units: number } {
+  const year = form.year.trim();
+  if (!/^\d{4}$/.test(year)) throw new Error(`预算年度应为四位数字，如 2023，现为“${form.year}”。`);
+  const dept = name.trim();
+  if (!dept) throw new Error('请填写部门名称。');
+  const analysis = analyzeWorkbook({ sheets }, { splitYears: true });
+  const units = analysis.units.filter((u) => !u.year || u.year === year);
+  if (units.length < 2) throw new Error('工作簿中本年度的单位不足两个，无法汇总为部门公开表。');
+  const errors = analysis.findings.filter((f) => f.severity === 'error' && f.rule.startsWith('BAL-'));
+  if (errors.length) throw new Error(`各单位须先通过校验才能汇总：还有 ${errors.length} 个强制性错误，请先在“校验”页修正。`);
+  const { code, tables } = consolidate({ name: dept, year, units });
+  const { inputs, prior } = formInputs(form);
+  const plan = buildDisclosurePlan({ unit: { code, name: dept }, year, tables, projects: analysis.projects, prior: { ...prior, ...priorFigures(form) }, narrativeInputs: inputs, level: '部门', namePrefix: '部门公开.', sheetPrefix: '部门' });
+  const proof = proveConsolidation(plan, plan.sheets.filter((s) => /:T\d+$/.test(s.key)).map((s) => s.key), units);
+  const bad = [...proof.findings.filter((f) => f.severity === 'error').map((f) => f.message), ...proof.mismatches];
+  if (bad.length) throw new Error(`部门公开表未通过核对：${bad.slice(0, 5).join('；')}`);
+  return { plan, pending: pendingItems(plan), units: units.length };
 }
