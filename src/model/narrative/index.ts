@@ -5,7 +5,6 @@
  * marker instead of invented text.
  */
 import { Decimal, ZERO, fmt, readAmount, sum } from '../money';
-import { norm } from '../text';
 import { KIND_TITLES, type TableKind } from '../budget/types';
 import { projectBudget, unitFigures, type FigureKey, type UnitFigures } from './figures';
 import { TERMS } from './terms';
