@@ -124,6 +124,10 @@ export async function disclose(inPath: string, outPath: string, opts: DiscloseOp
     let carried: CarriedText | undefined;
     if (opts.priorFile) {
       const p = await readPriorWorkbook(opts.priorFile, { code: u.code, name: u.name });
+      if (p.year && p.year === year) throw new Error(`--prior ${opts.priorFile} 的预算年度也是 ${year} 年：请给出上一年的公开表`);
+      if (p.year && /^\d{4}$/.test(year) && Number(p.year) !== Number(year) - 1) {
+        warnings.push(`--prior 的预算年度是 ${p.year} 年，不是 ${Number(year) - 1} 年；说明中按“比${p.year}年”表述`);
+      }
       fromFile = p.prior;
       carried = p.carried;
       priorFrom.push(`${p.unit}${p.year ? ` ${p.year}年` : ''}`);

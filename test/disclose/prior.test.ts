@@ -161,3 +161,11 @@ describe('说明输入 grid', () => {
     expect(r.unknown).toEqual([]);
   });
 });
+
+describe('a wrong --prior', () => {
+  it('refuses this year\'s own file as last year\'s, and warns on a gap of years', async () => {
+    await expect(disclose(RSJ_FILE, path.join(dir, 'same.xlsx'), { priorFile: RSJ_FILE })).rejects.toThrow('的预算年度也是 2023 年：请给出上一年的公开表');
+    const r = await disclose(RSJ_FILE, path.join(dir, 'gap.xlsx'), { priorFile: prior, year: '2024' });
+    expect(r.warnings).toContain('--prior 的预算年度是 2022 年，不是 2023 年；说明中按“比2022年”表述');
+  });
+});
