@@ -213,3 +213,31 @@ describe('fixed lines', () => {
     expect(last('T7')).toBe('注：无政府性基金预算财政拨款预算，空表列示。');
   });
 });
+
+describe('first PDF review fixes', () => {
+  it('政府采购表 carries 预算年度 on its unit line and an empty one carries only its 空表 note', () => {
+    const tables = seedTables();
+    tables.T10 = { ...table('T10', [['budget', '预算资金'], ['total', '合计']], []), empty: true };
+    const p = buildDisclosurePlan({ unit: UNIT, year: YEAR, tables, projects: [] });
+    const v = sheet(p, 'T10').values;
+    expect(v[1].filter((x) => typeof x === 'string')).toEqual(['323001巨鹿县人力资源和社会保障局本级', `预算年度：${YEAR}`, '单位：万元']);
+    const notes = v.flat().filter((x) => typeof x === 'string' && x.startsWith('注：'));
+    expect(notes).toEqual(['注：无政府采购预算，空表列示。']);
+  });
+
+  it('a long 项目名称 wraps in its merged cell: the row grows instead of running into the next', () => {
+    const long = { ...personnelProject(), name: '冀财社2022年150号提前下达2023年中央就业补助资金-中央直达资金（公益性岗位补贴、社会保险补贴及职业培训补贴）' };
+    const short = buildDisclosurePlan({ unit: UNIT, year: YEAR, tables: seedTables(), projects: [personnelProject()] });
+    const p = buildDisclosurePlan({ unit: UNIT, year: YEAR, tables: seedTables(), projects: [long] });
+    const k = sheet(p, 'KPI-1');
+    const row = k.values.findIndex((r) => r[3] === '项目名称') + 1;
+    expect(k.merges).toContain(`E${row}:F${row}`);
+    expect(k.rowHeights[row]).toBeGreaterThanOrEqual(3 * 13);
+    expect(sheet(short, 'KPI-1').rowHeights[row] ?? 0).toBeLessThan(k.rowHeights[row]);
+  });
+
+  it('a single project\'s 预算数 comes from the tables\' 项目支出, 财政资金 = 预算数 when all income is 财政拨款', () => {
+    const p = buildDisclosurePlan({ unit: UNIT, year: YEAR, tables: seedTables(), projects: [employmentProject()] });
+    expect(sheet(p, 'KPI-1').values[3]).toEqual(['预算数', 3204.03, '其中：财政资金', 3204.03, '其他资金', 0]);
+  });
+});

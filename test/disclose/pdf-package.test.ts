@@ -86,4 +86,13 @@ describe('without LibreOffice', () => {
     const got = locatePages([plan as never], ['甲目录 序号 内容 页码 说明 表一', '说 明 正文', '其他']);
     expect(got).toEqual([[1, 2, null]]);
   });
+
+  it('numbers two units\' packages printed one after the other, each 目录 skipped for its titles', () => {
+    const plan = (toc: string, titles: string[]) => ({ sheets: [{ key: 'x:目录', values: [[toc]] }], contents: titles.map((title) => ({ title, sheetKey: title })) });
+    const pages = ['甲目录 序号 内容 页码 甲说明 收支总表', '甲说明', '收支总表', '收支总表（续）', '乙目录 序号 内容 页码 乙说明 收支总表', '乙说明 正文', '收支总表'];
+    expect(locatePages([plan('甲目录', ['甲说明', '收支总表']), plan('乙目录', ['乙说明', '收支总表'])] as never[], pages)).toEqual([
+      [1, 2, 3],
+      [5, 6, 7],
+    ]);
+  });
 });
