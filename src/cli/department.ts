@@ -1,6 +1,7 @@
 /**
  * `budget-table disclose --department 部门名称 unit1.xlsx unit2.xlsx … -o 部门.xlsx`:
- * checks each unit's workbook, adds the units' tables up into the 部门 tables, proves
+ * checks each unit's workbook (a workbook with no tables but a 说明输入 sheet gives the
+ * 部门's own answers), adds the units' tables up into the 部门 tables, proves
  * the result (every identity holds, every amount equals the sum of the units) and
  * writes the 部门 package with a 部门 说明. Nothing is written unless the proof holds.
  */
@@ -12,7 +13,8 @@ import type { BudgetUnit } from '../model/budget';
 import { consolidate, proveConsolidation, type Proof } from '../model/department';
 import type { KpiProject } from '../model/kpi/types';
 import { buildDisclosurePlan, pendingItems, type DisclosurePlan, type NarrativeInputs, type PendingItem, type PriorYear } from '../model/layout';
-import { keyFigures, mergePrior, type CarriedText } from '../model/narrative';
+import { findInputsSheet, keyFigures, mergePrior, type CarriedText } from '../model/narrative';
+import type { SheetGrid } from '../model/workbook';
 import { readPriorWorkbook } from './prior';
 import { inputsFor } from './disclose';
 
@@ -36,6 +38,8 @@ export interface DepartmentResult {
   proof: Proof;
   pending: PendingItem[];
   plan: DisclosurePlan;
+  /** Problems in the 部门's 说明输入 sheet. */
+  inputNotes: string[];
 }
 
 const TABLE_KEYS = ['T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8', 'T9', 'T10', 'T11'];
@@ -49,9 +53,16 @@ export async function discloseDepartment(name: string, files: string[], outPath:
   const from: string[] = [];
   const projects: KpiProject[] = [];
   const problems: string[] = [];
+  let deptInputs: SheetGrid[] = [];
   for (const file of files) {
     const grids = await readWorkbookGrids(file);
     const a = analyzeWorkbook(grids, { scope: 'budget' });
+    // A workbook with no tables but a 说明输入 sheet holds the 部门's own answers.
+    if (!a.units.length && findInputsSheet(grids.sheets)) {
+      if (deptInputs.length) problems.push(`${file}：部门的说明输入只能有一个工作簿`);
+      deptInputs = grids.sheets;
+      continue;
+    }
     if (!a.units.length) problems.push(`${file}：没有找到预算公开表`);
     const errors = a.findings.filter((f) => f.severity === 'error');
     if (errors.length) problems.push(`${file}：${errors.length} 个强制性错误（先运行 budget-table check ${file} 修正），如 ${errors[0].rule} ${errors[0].message}`);
@@ -70,14 +81,14 @@ export async function discloseDepartment(name: string, files: string[], outPath:
   if (!year) throw new Error(years.length > 1 ? `各单位的预算年度不同（${years.join('、')}），请用 --year 指定` : '未能读出预算年度，请用 --year 指定');
 
   const { code, tables } = consolidate({ name: dept, year, units });
-  // The 部门's own answers: a 说明输入 sheet in the first workbook with keys prefixed by nothing
-  // would be the first unit's, so only options given in code (and --prior) apply here.
-  const given = inputsFor([], undefined, opts.narrativeInputs);
-  let prior: PriorYear | undefined;
+  // The 部门's own answers: the 说明输入 sheet of the workbook given without tables (a unit's
+  // 说明输入 speaks for that unit only), then options given in code.
+  const given = inputsFor(deptInputs, undefined, opts.narrativeInputs);
+  let prior: PriorYear | undefined = Object.keys(given.prior).length ? given.prior : undefined;
   let carried: CarriedText | undefined;
   if (opts.priorFile) {
     const p = await readPriorWorkbook(opts.priorFile, { code, name: dept });
-    prior = p.prior;
+    prior = mergePrior(p.prior, prior);
     carried = p.carried;
   }
   prior = mergePrior(prior, opts.prior);
@@ -97,5 +108,6 @@ export async function discloseDepartment(name: string, files: string[], outPath:
     proof,
     pending: pendingItems(plan),
     plan,
+    inputNotes: given.notes,
   };
 }

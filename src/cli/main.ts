@@ -254,7 +254,7 @@ async function runDisclose(p: Parsed, out: (s: string) => void, err: (s: string)
     const f = !draft && force;
     if (department) {
       const r = await discloseDepartment(department, p.files, target, { year, priorFile, force: f, pages: pages?.[0] });
-      return { plans: [r.plan], pending: r.pending, sheets: r.sheets, findings: [], warnings: [], notes: r.units.map((u) => `  ${u.unit}（${u.file}）收入总计 ${u.total}`), priorFrom: [] };
+      return { plans: [r.plan], pending: r.pending, sheets: r.sheets, findings: [], warnings: r.inputNotes, notes: r.units.map((u) => `  ${u.unit}（${u.file}）收入总计 ${u.total}`), priorFrom: [] };
     }
     const r = await disclose(p.files[0], target, { year, unit, priorFile, force: f, pages });
     return { plans: r.plans, pending: r.pending, sheets: r.sheets, findings: r.findings, warnings: [...r.warnings, ...r.inputNotes], notes: [], priorFrom: r.priorFrom };

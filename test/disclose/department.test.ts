@@ -107,3 +107,27 @@ describe('部门 package of seed 004', () => {
     expect(departmentCode(['323001', '324001'])).toBeUndefined();
   });
 });
+
+describe('the 部门\'s own answers', () => {
+  it('come from a workbook given without tables but with a 说明输入 sheet', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('说明输入');
+    ws.addRow(['项目', '内容']);
+    ws.addRow(['单位职责', '统筹全县人力资源和社会保障工作。']);
+    ws.addRow(['机构设置', '本部门由局本级和社会保险事业服务中心组成。']);
+    ws.addRow(['项目支出主要用途', '就业补助和社会保险经办']);
+    ws.addRow(['上年收支总计', '3542.32']);
+    ws.addRow(['上年三公经费', '1.00']);
+    ws.addRow(['收支总计增减原因', '就业补助资金增加']);
+    ws.addRow(['三公经费增减原因', '不再安排公务接待']);
+    const inputs = path.join(dir, '部门说明输入.xlsx');
+    await wb.xlsx.writeFile(inputs);
+    const r = await discloseDepartment(DEPT, [inputs, ...FILES], path.join(dir, '部门-答.xlsx'));
+    expect(r.units).toHaveLength(2);
+    expect(r.inputNotes).toEqual([]);
+    expect(r.pending.map((p) => p.text)).toEqual(['项目绩效目标（未找到绩效目标表）']);
+    const text = r.plan.narrative.sections.flatMap((s) => s.paragraphs).join('\n');
+    expect(text).toContain('统筹全县人力资源和社会保障工作。');
+    expect(text).toContain(`比2022年增加${add(RSJ.total, SBZX.total, -3542.32)}万元`);
+  });
+});
