@@ -5,7 +5,7 @@
 import ExcelJS from 'exceljs';
 import { readWorkbookGrids, sheetToGrid } from '../../src/cli/read-xlsx';
 import * as path from 'path';
-import { departmentPlanFromWorkbook, emptyForm, formFromSheet, inputsBlock, planFromWorkbook, priorChoices, priorFromWorkbook } from '../../src/taskpane/ui/disclosure-input';
+import { defaultUnit, departmentPlanFromWorkbook, emptyForm, formFromSheet, inputsBlock, planFromWorkbook, priorChoices, priorFromWorkbook } from '../../src/taskpane/ui/disclosure-input';
 import { readInputsGrid } from '../../src/model/narrative';
 import type { SheetGrid } from '../../src/model/workbook';
 import { DEMO_INPUTS, PRIOR_SAMPLE, SAMPLE } from '../fixtures/make-sample';
@@ -65,4 +65,10 @@ it('汇总为部门公开表 over a workbook holding both units: balanced, equal
   expect(plan.narrative.title).toBe('巨鹿县人力资源和社会保障局2023年部门预算信息公开情况说明');
   expect(plan.sheets.every((s) => s.key.startsWith('部门:'))).toBe(true);
   expect(() => departmentPlanFromWorkbook(both.slice(0, 12), { ...emptyForm(), year: '2023' }, '部门')).toThrow('本年度的单位不足两个');
+});
+
+it('starts with the unit that has the most tables, the newest year on a tie', () => {
+  expect(defaultUnit([{ key: '0', label: 'a', year: '2022', tables: 11 }, { key: '1', label: 'a', year: '2023', tables: 11 }])?.key).toBe('1');
+  expect(defaultUnit([{ key: '0', label: 'a', year: '2023', tables: 11 }, { key: '1', label: 'a', year: '2024', tables: 1 }])?.key).toBe('0');
+  expect(defaultUnit([])).toBeUndefined();
 });

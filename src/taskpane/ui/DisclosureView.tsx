@@ -31,6 +31,7 @@ import {
   INPUTS_SHEET,
   PRIOR_FIELDS,
   REASON_FIELDS,
+  defaultUnit,
   departmentPlanFromWorkbook,
   emptyForm,
   formFromSheet,
@@ -80,8 +81,8 @@ export function DisclosureView({ port }: ViewProps) {
     const sheets = await port.readSheets();
     const list = unitChoices(sheets);
     setUnits(list);
-    // The newest year is this year's package; older units are last year's tables pasted in.
-    const newest = list.reduce<UnitChoice | undefined>((a, u) => (!a || Number(u.year ?? 0) > Number(a.year ?? 0) ? u : a), undefined);
+    // This year's package by default; older units are last year's tables pasted in.
+    const newest = defaultUnit(list);
     const year = form.year || newest?.year || '';
     setPriorUnits(priorChoices(sheets, year));
     // Answers kept in the 说明输入 sheet fill the fields the form leaves empty.

@@ -47,11 +47,26 @@ export interface UnitChoice {
   key: string;
   label: string;
   year?: string;
+  /** Tables found for the unit (a unit of one stray table is never the default). */
+  tables?: number;
+}
+
+/**
+ * The unit the 公开 view starts with: the one with the most tables, the newest year on a
+ * tie — so last year's package pasted in is not taken for this year's, and one table with a
+ * mistyped 预算年度 is not taken for a unit.
+ */
+export function defaultUnit(list: UnitChoice[]): UnitChoice | undefined {
+  return list.reduce<UnitChoice | undefined>((a, u) => {
+    if (!a) return u;
+    const d = (u.tables ?? 0) - (a.tables ?? 0);
+    return d > 0 || (d === 0 && Number(u.year ?? 0) > Number(a.year ?? 0)) ? u : a;
+  }, undefined);
 }
 
 export function unitChoices(sheets: SheetGrid[]): UnitChoice[] {
   const { units } = analyzeWorkbook({ sheets }, { scope: 'budget', splitYears: true });
-  return units.map((u, i) => ({ key: String(i), label: unitLabel(u), year: unitLine(u).year }));
+  return units.map((u, i) => ({ key: String(i), label: unitLabel(u), year: unitLine(u).year, tables: Object.keys(u.tables).length }));
 }
 
 /** Typed prior-year figures as numbers; a figure that is not a number is an error the clerk must fix. */
