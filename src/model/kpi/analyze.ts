@@ -32,7 +32,7 @@ export function analyzeKpi(sheets: SheetGrid[], settings?: RuleSettings, ctx: Ch
   const eff = fromSheet || settings ? mergeRuleSettings(fromSheet, settings) : undefined;
   for (const s of list) {
     if (!s || SETTINGS_SHEET.test(norm(s.name))) continue;
-    const res = parseKpiGrid(s.values, { origin: s.origin, sheet: s.name, formats: s.formats });
+    const res = parseKpiGrid(s.values, { origin: s.origin, sheet: s.name, formats: s.formats, scan: true });
     for (const p of res.projects) {
       projects.push(p);
       findings.push(...applySettings(checkProject(p, ctx), eff));
