@@ -120,6 +120,8 @@ export class WpsDouble {
   screenUpdating = true;
   /** Names of functions registered through the `wps.AddCustomFunction` stand-in, `NS.NAME` → function. */
   readonly customFunctions = new Map<string, (...args: unknown[]) => unknown>();
+  /** Application.PluginStorage: the key–value store an add-in's pages share. */
+  readonly pluginStorage = new Map<string, unknown>();
   /** Task panes created through `wps.CreateTaskPane` (url, visible). */
   readonly taskPanes: { ID: number; url: string; Visible: boolean; DockPosition: number }[] = [];
   private failures: { spec: WpsFailureSpec; base: number }[] = [];
@@ -320,6 +322,15 @@ export class EtApplication extends Obj {
   set ScreenUpdating(v: boolean) {
     this.set('ScreenUpdating');
     this.d.screenUpdating = Boolean(v);
+  }
+  get PluginStorage(): { getItem(key: string): unknown; setItem(key: string, value: unknown): void; removeItem(key: string): void } {
+    this.get('PluginStorage');
+    const m = this.d.pluginStorage;
+    return {
+      getItem: (k) => (m.has(k) ? m.get(k) : null),
+      setItem: (k, v) => void m.set(k, v),
+      removeItem: (k) => void m.delete(k),
+    };
   }
   /** No calculation engine: formulas are stored, not evaluated (like the Excel double). */
   Calculate(): void {

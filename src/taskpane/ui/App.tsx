@@ -13,13 +13,17 @@ import { TablesView } from './TablesView';
 
 export interface AppProps {
   port: WorkbookPort;
+  /** View shown first (WPS's ribbon buttons open the pane on 校验 or 公开). */
+  initialView?: TabKey;
+  /** Later requests to switch view (a ribbon button pressed while the pane is open); returns an unsubscribe. */
+  viewRequests?: (listener: (view: TabKey) => void) => () => void;
 }
 
 export interface ViewProps {
   port: WorkbookPort;
 }
 
-type TabKey = 'tables' | 'checks' | 'kpi' | 'disclose';
+export type TabKey = 'tables' | 'checks' | 'kpi' | 'disclose';
 
 const ChecksView = lazy(() => import(/* webpackChunkName: "view-checks" */ './ChecksView'));
 const KpiView = lazy(() => import(/* webpackChunkName: "view-kpi" */ './KpiView'));
@@ -48,10 +52,10 @@ const useStyles = makeStyles({
   loading: { padding: tokens.spacingVerticalXXL },
 });
 
-export function App({ port }: AppProps) {
+export function App({ port, initialView = 'tables', viewRequests }: AppProps) {
   const styles = useStyles();
-  const [tab, setTab] = useState<TabKey>('tables');
-  const [opened, setOpened] = useState<ReadonlySet<TabKey>>(() => new Set<TabKey>(['tables']));
+  const [tab, setTab] = useState<TabKey>(initialView);
+  const [opened, setOpened] = useState<ReadonlySet<TabKey>>(() => new Set<TabKey>([initialView]));
   const [ready, setReady] = useState(false);
 
   useEffect(() => {
@@ -63,6 +67,8 @@ export function App({ port }: AppProps) {
     setTab(key);
     setOpened((s) => (s.has(key) ? s : new Set([...s, key])));
   };
+
+  useEffect(() => viewRequests?.((v) => (TABS.some((t) => t.key === v) ? select(v) : undefined)), [viewRequests]);
 
   return (
     <div className={styles.root} data-app={ready ? 'ready' : 'starting'}>
