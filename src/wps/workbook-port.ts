@@ -34,6 +34,8 @@ export interface WpsPortOptions {
 
 type Cell = string | number;
 const CANCELLED = '已取消';
+/** Pause between sheets of a plan (ms): about one frame. */
+const YIELD_MS = 16;
 
 /** Names.Item for a name that may not exist: ET raises an error (or, in some builds, returns nothing). */
 function tryName(names: EtNames, name: string): EtName | null {
@@ -244,8 +246,9 @@ export function createWpsWorkbookPort(application: EtApplication | (() => EtAppl
       let last = listed[listed.length - 1]?.ws ?? null;
       const made: EtWorksheet[] = [];
       for (let i = 0; i < planned.length; i++) {
-        // Lets the task pane paint progress and the 取消 button be pressed between sheets.
-        if (i > 0) await new Promise((r) => setTimeout(r, 0));
+        // ET calls block the page while they run: pause between sheets so the task pane can
+        // paint its progress and a press of 取消 gets through.
+        if (i > 0) await new Promise((r) => setTimeout(r, YIELD_MS));
         if (o.signal?.aborted) throw new WorkbookError(CANCELLED);
         const { plan: sp, name } = planned[i];
         const ws = sheets.Add(null, last);
