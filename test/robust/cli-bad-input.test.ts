@@ -355,6 +355,21 @@ describe('10. batches, options and exit codes', () => {
     expect(r.err.join('\n')).toMatch(/--year 2024 与表格中的预算年度 2023.*不同/);
   });
 
+  it('rows of the 设置 sheet that cannot be applied are findings, not silently ignored', async () => {
+    const wb = await bad.loadSample();
+    const ws = wb.addWorksheet('设置');
+    ws.addRows([['规则', '启用', '级别'], ['KPI-UNIT-99', '否', ''], ['KPI-MGMT-01', '', '高'], ['KPI-MGMT', '也许', ''], ['kpi-mgmt', '否', '']]);
+    const file = await bad.save(wb, at('settings.xlsx'));
+    const { findings } = await json(['check', file]);
+    const wb8 = findings.filter((f) => f.rule === 'WB-008');
+    expect(wb8.map((f) => f.cell)).toEqual(['A2', 'A3', 'A4']);
+    expect(wb8[0].message).toMatch(/规则 KPI-UNIT-99 不存在/);
+    expect(wb8[1].message).toMatch(/级别一栏的“高”应为 强制、提示 或 信息/);
+    expect(wb8[2].message).toMatch(/启用一栏的“也许”应为 是 或 否/);
+    // The last row, a prefix in lower case without *, switched KPI-MGMT-01 off.
+    expect(findings.filter((f) => f.rule.startsWith('KPI-MGMT'))).toEqual([]);
+  });
+
   it('budget-table rules lists the catalogue, ids unique', async () => {
     const r = await run(['rules', '--json']);
     const ids = (JSON.parse(r.out.join('\n')) as { id: string }[]).map((x) => x.id);
