@@ -7,18 +7,19 @@
  * counted in calls (see README.md for the figures).
  */
 import { detectTables as defaultDetect, type DetectedTable } from '../model/detect';
-import { parseA1, rangeA1 } from '../model/address';
+import { rangeA1 } from '../model/address';
 import type { SheetPlan, WorkbookPlan } from '../model/plan';
 import type { SheetGrid } from '../model/workbook';
 import { validatePlan } from '../taskpane/excel/apply-plan';
 import { bindingName, bindingsFrom } from '../taskpane/excel/bind';
 import { toExcelValue } from '../taskpane/excel/cell-input';
 import { WorkbookError, describe, fail } from '../taskpane/excel/errors';
-import { ACCEPTED_BLOCK, type BlockDef, FINDINGS_BLOCK, KEY_FIGURES, KEY_FIGURES_BAND, KPI_BLOCK, OWNED_SHEET, bandOf } from '../taskpane/excel/owned-sheet';
+import { ACCEPTED_BLOCK, type BlockDef, FINDINGS_BLOCK, KEY_FIGURES_BAND, KPI_BLOCK, OWNED_SHEET, bandOf, keyFigureLayout } from '../taskpane/excel/owned-sheet';
 import type { ApplyPlanOptions, ApplyPlanResult, BlockPlan, WorkbookPort } from '../taskpane/excel/port';
 import type { NameInfo } from '../taskpane/excel/read';
 import { display, localOf, parseRef, refFormula, splitAddress, type SheetRect } from '../taskpane/excel/refs';
-import { extentOf, rectOf, validateDrawable } from '../taskpane/excel/render';
+import { rectOf } from '../taskpane/excel/render';
+import { blockTarget } from '../taskpane/excel/templates';
 import { definedName, uniqueSheetName } from '../taskpane/excel/sheet-names';
 import { a1Of, drawEt } from './draw';
 import { XL, type EtApplication, type EtName, type EtNames, type EtWorkbook, type EtWorksheet } from './et';
@@ -178,31 +179,9 @@ export function createWpsWorkbookPort(application: EtApplication | (() => EtAppl
     const names = readNames(wb.Names);
     try {
       const ws = ownedSheet(app, wb);
-      const valueCol = KEY_FIGURES_BAND.col + 1;
-      const rowOf = new Map<string, number>();
-      KEY_FIGURES.forEach((k, i) => rowOf.set(k, i + 1));
+      const { rowOf, given, block, valueCol } = keyFigureLayout(names, figs);
       const known = new Map<string, NameInfo>();
       for (const n of names) known.set(n.name.toLowerCase(), n);
-      for (const n of names) {
-        if (!n.name.startsWith('BT.')) continue;
-        const ref = parseRef(n.formula);
-        const key = n.name.slice(3);
-        if (ref && ref.sheet === OWNED_SHEET && ref.c0 === valueCol && ref.r0 === ref.r1 && ref.r0 >= 1 && !rowOf.has(key)) rowOf.set(key, ref.r0);
-      }
-      let next = Math.max(...rowOf.values()) + 1;
-      const given = new Map<string, number>();
-      for (const [k, v] of Object.entries(figs)) {
-        const key = k.replace(/^BT\./, '');
-        given.set(key, v);
-        if (!rowOf.has(key)) rowOf.set(key, next++);
-      }
-      const last = Math.max(...rowOf.values());
-      const block: Cell[][] = Array.from({ length: last + 1 }, () => ['', '']);
-      block[0] = [...KEY_FIGURES_BAND.header];
-      for (const [key, row] of rowOf) {
-        const v = given.get(key);
-        block[row] = [key, v !== undefined && Number.isFinite(v) ? v : ''];
-      }
       // The band A:B holds nothing but this block, so clearing it clears the old extent.
       ws.Range(bandOf(KEY_FIGURES_BAND).columns).Clear();
       // Header and labels text, values 0.00 (the formats the Office adapter gives them).
@@ -411,15 +390,7 @@ function rollback(app: EtApplication, sheetNames: string[], addedNames: string[]
 }
 
 function writeUserBlock(app: EtApplication, target: { sheet: string; cell: string }, block: BlockPlan, opts: { overwrite?: boolean; select?: boolean }): { range: string } {
-  const problems = validateDrawable(block, '写入区域');
-  if (problems.length) throw new WorkbookError(`写入失败：${problems.join('；')}`);
-  const parsed = splitAddress(target.cell);
-  const start = parsed && parseA1(parsed.local.split(':')[0]);
-  if (!parsed || !start) throw new WorkbookError(`写入失败：“${target.cell}”不是有效的单元格地址`);
-  const sheetName = parsed.sheet ?? target.sheet;
-  const ext = extentOf(block);
-  const rect = { sheet: sheetName, r0: start.row, c0: start.col, r1: start.row + ext.r1, c1: start.col + ext.c1 };
-  const where = display(rect);
+  const { sheetName, start, rect, where } = blockTarget(target, block);
   const ws = trySheet(workbookOf(app), sheetName);
   if (!ws) throw new WorkbookError(`写入失败：找不到工作表“${sheetName}”`);
   const areaAddr = localOf(rect);

@@ -10,7 +10,7 @@ import { LIST_ALERT } from '../../src/taskpane/excel/render';
 import { KPI_LEVEL1, KPI_OPS, unitKpiTemplate } from '../../src/model/templates';
 import { ExcelDouble, type WorkbookSnapshot } from '../double';
 import { sheetPlan, twelveSheetPlan } from '../adapter/plans';
-import { budgetGrid, kpiGrid, thirtySheets, titleDetector } from '../adapter/workbooks';
+import { budgetGrid, clerkWorkbook, kpiGrid, thirtySheets, titleDetector } from '../adapter/workbooks';
 import type { Host } from './hosts';
 
 const FINDINGS = [
@@ -24,15 +24,6 @@ const KPI = [
 
 function userSheets(s: WorkbookSnapshot) {
   return s.sheets.filter((x) => x.name !== OWNED_SHEET);
-}
-
-function clerkWorkbook(): ExcelDouble {
-  const xl = new ExcelDouble();
-  xl.addSheet('收支总表', budgetGrid('单位预算收支总表', 5));
-  xl.addSheet('表2 (2)', [['x']]);
-  xl.addSheet('说明', [['2023年说明']]);
-  xl.defineName('BT.公开支出表', '说明!A1');
-  return xl;
 }
 
 export function describeContract(host: Host): void {

@@ -3,27 +3,15 @@
  * fixture applied through Office.js (Excel double) and through ET (WPS double) gives
  * cell-for-cell the same new sheets and names, and the same owned sheet after write-back.
  */
-import * as path from 'path';
-import { readWorkbookGrids } from '../../src/cli/read-xlsx';
-import { analyzeWorkbook } from '../../src/model/analyze';
-import { buildDisclosurePlan } from '../../src/model/layout';
 import type { WorkbookPlan } from '../../src/model/plan';
 import { OWNED_SHEET } from '../../src/taskpane/excel';
 import { loadXlsx } from '../double/from-xlsx';
 import { effective } from '../adapter/plans';
+import { RSJ, realPlan } from '../adapter/real-plan';
 import { OFFICE, WPS } from './hosts';
 
 /** Names without their comments: the WPS adapter does not set Name.Comment (see src/wps/README.md). */
 const names = (book: { xl: { snapshot(): { names: { name: string; formula: string; visible: boolean }[] } } }) => book.xl.snapshot().names.map((n) => [n.name, n.formula, n.visible]);
-
-const RSJ = path.join(__dirname, '..', 'fixtures', 'juluxian-rsj.xlsx');
-
-async function realPlan(): Promise<WorkbookPlan> {
-  const analysis = analyzeWorkbook(await readWorkbookGrids(RSJ));
-  const u = analysis.units[0];
-  const { narrative: _n, ...plan } = buildDisclosurePlan({ unit: { code: u.code, name: u.name ?? '' }, year: u.year ?? '2023', tables: u.tables, projects: analysis.projects });
-  return plan;
-}
 
 describe('Office and WPS adapters leave the same workbook', () => {
   let plan: WorkbookPlan;

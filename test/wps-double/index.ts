@@ -20,10 +20,10 @@
  */
 import { charsToPoints } from '../../src/taskpane/excel/cell-input';
 import { ExcelDouble } from '../double';
-import type { JournalEntry, ViewEntry } from '../double/api';
+import { edgesOf, type JournalEntry, type ViewEntry } from '../double/api';
 import { type Rect, MAX_COLS, MAX_ROWS, cols, localAddress, parseLocal, rows, splitSheet } from '../double/cells';
 import { parseInput, type Scalar } from '../double/coerce';
-import { WorkbookState, checkDefinedName, checkSheetName, type CellFormat, type Edge, type SheetState, type WorkbookSnapshot } from '../double/state';
+import { WorkbookState, checkDefinedName, checkSheetName, type CellFormat, type SheetState, type WorkbookSnapshot } from '../double/state';
 import { DEFAULT_ALERT, checkAlert, clearRegions, readValidation, setOnRegions, setRule } from '../double/validation';
 
 export type { WorkbookSnapshot } from '../double/state';
@@ -277,14 +277,8 @@ abstract class Obj {
   }
 }
 
-export class EtApplication extends Obj {
-  constructor(d: WpsDouble) {
-    super(d, 'Application');
-  }
-  get ActiveWorkbook(): EtWorkbook {
-    this.get('ActiveWorkbook');
-    return new EtWorkbook(this.d);
-  }
+/** Members Application and Workbook share (the active workbook's collections and active sheet). */
+abstract class WorkbookMembers extends Obj {
   get Worksheets(): EtSheets {
     this.get('Worksheets');
     return new EtSheets(this.d);
@@ -301,6 +295,16 @@ export class EtApplication extends Obj {
     this.get('ActiveSheet');
     const id = this.d.state.activeSheetId;
     return id ? new EtWorksheet(this.d, id) : null;
+  }
+}
+
+export class EtApplication extends WorkbookMembers {
+  constructor(d: WpsDouble) {
+    super(d, 'Application');
+  }
+  get ActiveWorkbook(): EtWorkbook {
+    this.get('ActiveWorkbook');
+    return new EtWorkbook(this.d);
   }
   get Selection(): EtRange | null {
     this.get('Selection');
@@ -342,26 +346,9 @@ export class EtApplication extends Obj {
   }
 }
 
-export class EtWorkbook extends Obj {
+export class EtWorkbook extends WorkbookMembers {
   constructor(d: WpsDouble) {
     super(d, 'Workbook');
-  }
-  get Worksheets(): EtSheets {
-    this.get('Worksheets');
-    return new EtSheets(this.d);
-  }
-  get Sheets(): EtSheets {
-    this.get('Sheets');
-    return new EtSheets(this.d);
-  }
-  get Names(): EtNames {
-    this.get('Names');
-    return new EtNames(this.d);
-  }
-  get ActiveSheet(): EtWorksheet | null {
-    this.get('ActiveSheet');
-    const id = this.d.state.activeSheetId;
-    return id ? new EtWorksheet(this.d, id) : null;
   }
   get Name(): string {
     this.get('Name');
@@ -809,25 +796,6 @@ export class EtInterior extends Obj {
     if (!Number.isInteger(v) || v < 0 || v > 0xffffff) this.fail('颜色值无效', 'Color');
     this.r._format('fill.color', (f) => (f.fill = bgrToHex(v)));
   }
-}
-
-/** Which cell edges an ET border index touches inside `rect`. */
-function edgesOf(index: string, rect: Rect): [Edge, (r: number, c: number) => boolean][] {
-  switch (index) {
-    case 'EdgeTop':
-      return [['top', (r) => r === rect.r0]];
-    case 'EdgeBottom':
-      return [['bottom', (r) => r === rect.r1]];
-    case 'EdgeLeft':
-      return [['left', (_r, c) => c === rect.c0]];
-    case 'EdgeRight':
-      return [['right', (_r, c) => c === rect.c1]];
-    case 'InsideHorizontal':
-      return [['bottom', (r) => r < rect.r1], ['top', (r) => r > rect.r0]];
-    case 'InsideVertical':
-      return [['right', (_r, c) => c < rect.c1], ['left', (_r, c) => c > rect.c0]];
-  }
-  return [];
 }
 
 const LINE_STYLE: Record<number, string> = { [Et.xlContinuous]: 'Continuous', [Et.xlLineStyleNone]: 'None' };
