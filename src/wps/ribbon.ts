@@ -11,7 +11,7 @@ import { PANE_KEY, requestView, type PluginStorage } from './pane-link';
 /** Button id → label, icon and the task pane view it opens. */
 export const RIBBON_BUTTONS: readonly { id: string; label: string; view: TabKey; image: string; tip: string }[] = [
   { id: 'btnBudgetPane', label: '打开任务窗格', view: 'tables', image: 'images/pane.png', tip: '打开预算公开表格助手任务窗格：识别本工作簿中的公开表。' },
-  { id: 'btnBudgetCheck', label: '校验', view: 'checks', image: 'images/check.png', tip: '打开“校验”：核对各表是否平衡、表间是否一致。' },
+  { id: 'btnBudgetCheck', label: '校验', view: 'checks', image: 'images/check.png', tip: '打开“校验”并立即运行：核对各表是否平衡、表间是否一致，写入校验报告。' },
   { id: 'btnBudgetDisclose', label: '生成公开表', view: 'disclose', image: 'images/disclose.png', tip: '打开“公开”：按规定格式生成公开表和情况说明。' },
 ];
 

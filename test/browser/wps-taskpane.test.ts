@@ -129,10 +129,10 @@ suite('task pane in WPS 表格 (WPS double) in Chromium', () => {
     await shot(page, 'tables');
   });
 
-  test('校验 (opened by the ribbon’s 校验 button: ?view=checks): finds the perturbed amount and jumps to it', async () => {
+  test('校验 (the ribbon’s 校验 button: ?view=checks) runs by itself, finds the perturbed amount and jumps to it; pressed again it re-runs', async () => {
     const page = await open('fixture=wps-perturbed&view=checks');
     expect(await page.getByRole('tab', { name: '校验' }).getAttribute('aria-selected')).toBe('true');
-    await page.getByRole('button', { name: '运行校验' }).click();
+    // No click on 运行校验: the ribbon's request ran the checks.
     await page.getByText(/已写入校验报告/).waitFor();
     const f = perturbed.finding;
     const item = page.locator(`li[data-rule="${f.rule}"]`).filter({ hasText: f.message }).first();
@@ -144,6 +144,15 @@ suite('task pane in WPS 表格 (WPS double) in Chromium', () => {
     expect(await page.evaluate(() => window.__double!.nameFormula('BUDGET.FINDINGS'))).toMatch(/^=_预算助手!\$D\$1:\$G\$\d+$/);
     expect(await page.evaluate((s) => window.__double!.sheet(s).visibility, OWNED_SHEET)).toBe('Hidden');
     await shot(page, 'checks');
+
+    // 校验 pressed again while the pane shows another view: back to 校验, and a fresh report is written.
+    await tab(page, '表格');
+    const reports = () => page.evaluate(() => window.__wps!.writes().filter((j) => j.kind === 'name' && j.name === 'BUDGET.FINDINGS').length);
+    const before = await reports();
+    await page.evaluate(() => void window.__wps!.pluginStorage.set('budget-helper.view', `checks@${Date.now()}`));
+    await page.waitForFunction(() => document.querySelector('#tab-checks')?.getAttribute('aria-selected') === 'true');
+    await page.waitForFunction((n) => window.__wps!.writes().filter((j) => j.kind === 'name' && j.name === 'BUDGET.FINDINGS').length > n, before);
+    expect(await reports()).toBe(before + 1);
   });
 
   test('绩效: a project typed in the form is written as a new sheet and KPI.DATA', async () => {

@@ -21,6 +21,8 @@ export interface AppProps {
 
 export interface ViewProps {
   port: WorkbookPort;
+  /** Bumped when WPS's ribbon asks this view to act (its 校验 button runs the checks); 0 = never asked. */
+  request?: number;
 }
 
 export type TabKey = 'tables' | 'checks' | 'kpi' | 'disclose';
@@ -57,6 +59,8 @@ export function App({ port, initialView = 'tables', viewRequests }: AppProps) {
   const [tab, setTab] = useState<TabKey>(initialView);
   const [opened, setOpened] = useState<ReadonlySet<TabKey>>(() => new Set<TabKey>([initialView]));
   const [ready, setReady] = useState(false);
+  // The ribbon's 校验 opens the pane on 校验 and runs it: at start-up and on each later press.
+  const [checkRequests, setCheckRequests] = useState(initialView === 'checks' ? 1 : 0);
 
   useEffect(() => {
     if (typeof performance !== 'undefined' && performance.mark) performance.mark(APP_RENDERED_MARK);
@@ -68,7 +72,15 @@ export function App({ port, initialView = 'tables', viewRequests }: AppProps) {
     setOpened((s) => (s.has(key) ? s : new Set([...s, key])));
   };
 
-  useEffect(() => viewRequests?.((v) => (TABS.some((t) => t.key === v) ? select(v) : undefined)), [viewRequests]);
+  useEffect(
+    () =>
+      viewRequests?.((v) => {
+        if (!TABS.some((t) => t.key === v)) return;
+        select(v);
+        if (v === 'checks') setCheckRequests((n) => n + 1);
+      }),
+    [viewRequests],
+  );
 
   return (
     <div className={styles.root} data-app={ready ? 'ready' : 'starting'}>
@@ -89,7 +101,7 @@ export function App({ port, initialView = 'tables', viewRequests }: AppProps) {
         return (
           <div key={t.key} id={`panel-${t.key}`} role="tabpanel" aria-labelledby={`tab-${t.key}`} hidden={tab !== t.key}>
             <Suspense fallback={<Spinner className={styles.loading} label="正在加载…" />}>
-              <View port={port} />
+              <View port={port} request={t.key === 'checks' ? checkRequests : 0} />
             </Suspense>
           </div>
         );
