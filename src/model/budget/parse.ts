@@ -337,7 +337,7 @@ function readAmounts(ctx: Ctx, grid: unknown[][], r: number, cols: AmountColumn[
       // Hundredths beyond 2^53 cannot be added exactly: an ID or account number typed as an amount.
       out.scaled[col.key] = null;
       out.bad.push(col.key);
-      issue(ctx, 'BAL-020', { cell, raw: amt.raw || cellText(v) }, cell);
+      issue(ctx, 'BAL-022', { cell, raw: amt.raw || cellText(v) }, cell);
       continue;
     }
     if (amt.kind === 'number') {
@@ -345,7 +345,7 @@ function readAmounts(ctx: Ctx, grid: unknown[][], r: number, cols: AmountColumn[
       out.any = true;
       if (amt.scaled !== 0 && !out.nonZero) out.nonZero = { key: col.key, value: amt.scaled! };
       if (amt.fromText && col.money !== false) issue(ctx, 'BAL-017', { cell, raw: amt.raw, value: fmtScaled(amt.scaled!, ctx.places) }, cell);
-      if (amt.scaled! < 0 && col.money !== false && !CHANGE_LABEL.test(col.label)) issue(ctx, 'BAL-019', { cell, value: fmtScaled(amt.scaled!, ctx.places), label: col.label }, cell);
+      if (amt.scaled! < 0 && col.money !== false && !CHANGE_LABEL.test(col.label)) issue(ctx, 'BAL-021', { cell, value: fmtScaled(amt.scaled!, ctx.places), label: col.label }, cell);
       if (col.money !== false && amt.decimals > ctx.places) {
         issue(ctx, 'BAL-003', { cell, raw: amt.raw || cellText(v), decimals: amt.decimals, places: ctx.places, rounded: fmtScaled(amt.scaled!, ctx.places) }, cell);
       }
