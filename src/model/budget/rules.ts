@@ -11,16 +11,9 @@
  * Tag `#identity` marks the balance identities of tables.md (each has a test case that
  * breaks it). Messages say what was found and what was expected, with the difference.
  */
-import type { RuleDef } from '../findings';
+import { ruleMaker, type RuleDef } from '../findings';
 
-const R = (id: string, severity: RuleDef['severity'], title: string, message: string, tags: string[], example: string): RuleDef => ({
-  id,
-  severity,
-  title,
-  message,
-  tags: ['#budget', ...tags],
-  example,
-});
+const R = ruleMaker('#budget');
 
 const LIST: RuleDef[] = [
   // ---- reading and format
