@@ -47,7 +47,7 @@ async function mainFlows(xl: ExcelDouble) {
   }
   try {
     const r = await port.applyPlan(plan);
-    out.disclose = `${r.created.length} sheets${r.notes.length ? `; ${r.notes.join(' | ')}` : ''}`;
+    out.disclose = `${r.created.length} sheets${r.notes?.length ? `; ${r.notes.join(' | ')}` : ''}`;
   } catch (e) {
     out.disclose = `refused: ${(e as Error).message}`;
   }

@@ -74,8 +74,11 @@ export interface ApplyPlanResult {
   created: { key: string; name: string }[];
   /** Names created or re-pointed. */
   names: string[];
-  /** Print settings Excel refused (the tables were created; only printing needs a hand). */
-  notes: string[];
+  /**
+   * Print settings Excel refused, features this Excel lacks (drop-downs, print settings):
+   * the tables were created, only these need a hand. Absent from ports that never leave any.
+   */
+  notes?: string[];
 }
 
 export interface WorkbookPort {

@@ -8,20 +8,19 @@ import type { SheetPlan } from '../../model/plan';
 import { applyPlan } from './apply-plan';
 import { WorkbookError, fail } from './errors';
 import type { BlockPlan, ExcelRun } from './port';
-import { display, splitAddress } from './refs';
+import { display, splitAddress, type SheetRect } from './refs';
 import { draw, extentOf, validateDrawable } from './render';
 
 export async function insertSheet(run: ExcelRun, sheet: SheetPlan, opts: { activate?: boolean; can?: { dropdowns: boolean; print: boolean } } = {}): Promise<{ name: string; notes: string[] }> {
   const res = await applyPlan(run, { sheets: [sheet], names: [] }, { activate: opts.activate, can: opts.can });
-  return { name: res.created[0].name, notes: res.notes };
+  return { name: res.created[0].name, notes: res.notes ?? [] };
 }
 
-export async function writeUserBlock(
-  ctx: Excel.RequestContext,
+/** Where a block lands (shared with the WPS adapter); refuses a bad block or cell in Chinese. */
+export function blockTarget(
   target: { sheet: string; cell: string },
   block: BlockPlan,
-  opts: { overwrite?: boolean; select?: boolean; noValidations?: boolean } = {},
-): Promise<{ range: string }> {
+): { sheetName: string; start: { row: number; col: number }; rect: SheetRect; where: string } {
   const problems = validateDrawable(block, '写入区域');
   if (problems.length) throw new WorkbookError(`写入失败：${problems.join('；')}`);
   const parsed = splitAddress(target.cell);
@@ -30,7 +29,16 @@ export async function writeUserBlock(
   const sheetName = parsed.sheet ?? target.sheet;
   const ext = extentOf(block);
   const rect = { sheet: sheetName, r0: start.row, c0: start.col, r1: start.row + ext.r1, c1: start.col + ext.c1 };
-  const where = display(rect);
+  return { sheetName, start, rect, where: display(rect) };
+}
+
+export async function writeUserBlock(
+  ctx: Excel.RequestContext,
+  target: { sheet: string; cell: string },
+  block: BlockPlan,
+  opts: { overwrite?: boolean; select?: boolean; noValidations?: boolean } = {},
+): Promise<{ range: string }> {
+  const { sheetName, start, rect, where } = blockTarget(target, block);
 
   const ws = ctx.workbook.worksheets.getItem(sheetName);
   let used: Excel.Range | null = null;
@@ -50,7 +58,7 @@ export async function writeUserBlock(
     if (opts.overwrite) {
       const area = ws.getRangeByIndexes(rect.r0, rect.c0, rect.r1 - rect.r0 + 1, rect.c1 - rect.c0 + 1);
       area.unmerge();
-      if (block.validations?.length) area.dataValidation.clear();
+      if (block.validations?.length && !opts.noValidations) area.dataValidation.clear();
     }
     // Blank cells can still carry a user's validation: replace it under our drop-downs.
     draw(ws, block, { at: { row: start.row, col: start.col }, replaceValidations: !opts.overwrite, noValidations: opts.noValidations });
