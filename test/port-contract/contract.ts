@@ -303,7 +303,8 @@ export function describeContract(host: Host): void {
         expect(snap.page).toMatchObject({
           orientation: 'Landscape',
           paperSize: 'A4',
-          zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+          // Automatic height: unset in Office.js (0 undocumented there), 0 in ET.
+          zoom: { horizontalFitToPages: 1 },
           printTitleRows: '$3:$3',
           centerHorizontally: true,
           margins: { left: 36, right: 36, top: 43.2, bottom: 43.2, header: 21.6, footer: 21.6 },
@@ -312,8 +313,11 @@ export function describeContract(host: Host): void {
       });
 
       it('leaves the workbook exactly as before when a call fails halfway', async () => {
+        // Calls of the cells, sheets and names only: print settings are best effort on Office (a
+        // refusal becomes a note, never a rollback), so count the calls of the plan without them.
         const dry = host.wrap(clerkWorkbook());
-        await dry.port.applyPlan(twelveSheetPlan());
+        const plan = twelveSheetPlan();
+        await dry.port.applyPlan({ ...plan, sheets: plan.sheets.map((s) => ({ ...s, page: undefined as unknown as typeof s.page })) });
         const total = dry.ops();
         for (const at of [1, Math.floor(total / 3), Math.floor(total / 2), total - 1]) {
           const b = host.wrap(clerkWorkbook());

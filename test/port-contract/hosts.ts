@@ -61,7 +61,8 @@ export const OFFICE: Host = {
     writeBack: () => 2,
     bind: 2,
     select: 1,
-    applyPlan: (sheets) => sheets + 1,
+    // 1 read + 1 per sheet + 1 best-effort sync for all print settings.
+    applyPlan: (sheets) => sheets + 2,
   },
 };
 
