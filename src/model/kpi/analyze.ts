@@ -4,7 +4,7 @@
 import { applySettings, type Finding, type RuleSettings, type Severity } from '../findings';
 import { norm } from '../text';
 import type { SheetGrid } from '../workbook';
-import { checkProject, type CheckContext } from './check';
+import { checkDuplicateProjects, checkProject, type CheckContext } from './check';
 import { DIRECTION_ZH, kpiDirection } from './direction';
 import { parseKpiGrid } from './parse';
 import { mergeRuleSettings, readRuleSettings } from './settings';
@@ -38,6 +38,7 @@ export function analyzeKpi(sheets: SheetGrid[], settings?: RuleSettings, ctx: Ch
       findings.push(...applySettings(checkProject(p, ctx), eff));
     }
   }
+  findings.push(...applySettings(checkDuplicateProjects(projects), eff));
   return { projects, findings };
 }
 

@@ -7,18 +7,8 @@ import { makeFinding, type Finding, type Params } from '../findings';
 import { Decimal, fmt, readAmount, sum, ZERO } from '../money';
 import { toHalfWidth } from '../text';
 import { fastNorm as norm } from './fastnorm';
-import {
-  coreName,
-  countKindCore,
-  directionOfCore,
-  isCostUnit,
-  isMoneyUnit,
-  isQuantitativeCore,
-  isRateCore,
-  isSatisfaction,
-  isSatisfactionCore,
-  toWanYuan,
-} from './direction';
+import { isCostUnit, isMoneyUnit, toWanYuan } from './direction';
+import { coreName, level2Misfit, senseIndicator, sure, type IndicatorSense } from './semantics';
 import { KPI_RULES } from './rules';
 import { classifyLevel1, classifyLevel2, LEVEL1, allowedLevel2Names, level2Allowed, parentsOf, type Level1Key } from './taxonomy';
 import { analyzeTiers } from './tiers';
@@ -38,10 +28,54 @@ function add(out: Finding[], id: string, params: Params, where: Where): void {
   out.push(makeFinding(def, params, where));
 }
 
-const MGMT_NAME = /(预算(资金)?执行率|资金执行率|资金到位率|(预算)?(资金)?支出进度|执行进度|支付进度|结余率|结转率|科目调整|预算调整次数|资金拨付率|资金支付率|资金使用率)/;
 const TIME_UNIT = /^(天|日|工作日|月|个月|年|周|小时|分钟|秒)$/;
 const GROWTH = /增长|增幅|提高率|提升率|增加率/;
-const YES_NO = /是否/;
+// A value that only names a direction of change, or a wish, with no degree (`提高`, `有所提高`, `逐步推进`, `支出进度要求`).
+const VAGUE_VALUE = /^(?:有所|逐步|逐渐|进一步|不断|持续|稳步|继续|大幅|明显|显著)?(?:提高|提升|增加|增长|减少|降低|改善|加强|增强|推进|扩大|缩小|下降)$|^(?:支出进度要求|按要求|按规定|按计划|符合要求|达到要求|按进度)$|提高$|^(?:提高|提升|增加)|逐步|逐渐|不断|进一步/;
+// Placeholder words put where the target should be.
+const PLACEHOLDER_VALUE = /^(?:数量|质量|时效|成本|指标值|目标值|数值|值|无|略|暂无|待定|见附件|详见附件|同上|xx+|XX+|××+)$/;
+
+/** `≤5 个工作日` with another operator, keeping the row's own number and unit. */
+export function withOp(value: string, op: string): string {
+  const t = value.trim();
+  const m = /^(?:>=|<=|≥|≤|＞=|＜=|>|<|＞|＜|=|＝|不低于|不少于|不高于|不超过|大于等于|小于等于|大于|小于)\s*/.exec(t);
+  return `${op}${m ? t.slice(m[0].length) : t}`;
+}
+
+/** Why a qualitative value is no target (it repeats the name or description, or is a placeholder word); null when it may be one. */
+function notATarget(ind: KpiIndicator, core: string): string | null {
+  const v = norm(ind.value).replace(/[。.;；,，、]$/, '');
+  if (!v) return null;
+  if (PLACEHOLDER_VALUE.test(v)) return '是占位文字';
+  const strip = (x: string) => x.replace(/[。.;；,，、\s]/g, '');
+  const sv = strip(v);
+  if (sv.length >= 4 && sv === strip(core)) return '与指标名称相同';
+  const d = strip(norm(ind.description));
+  if (sv.length >= 4 && d && !/\d/.test(sv) && (sv === d || (d.length >= 6 && sv.includes(d) && sv.length - d.length <= 6))) return '重复了指标描述';
+  return null;
+}
+
+function quantHint(sense: IndicatorSense, l2: string | null): string {
+  if (sense.kind === 'rate') return `（如 ${sense.direction === 'lower' && sure(sense.directionConfidence, 'medium') ? '≤5%' : '≥95%'}）`;
+  if (sense.kind === 'count' || l2 === '数量') return `（如 ≥100 ${sense.countUnit ?? '人'}、≥2 次）`;
+  if (sense.kind === 'money' || l2 === '成本') return '（如 ≤10 万元）';
+  if (sense.kind === 'duration') return '（如 ≤30 天）';
+  return '';
+}
+
+const TIME_VALUE = /及时|按时|按期|准时|如期|时限|期限|进度|当月|当年|当日|月底|年底|前|内|以内|之内|限时|日|月|天|周|完成/;
+// Words of a reference or a standard (`原则上不超过…的2/3`, `按核定标准`): a value, though in words.
+const REFERENCE_WORDS = /不超过|不高于|不低于|不少于|以内|标准|核定|预算|规定|文件|政策/;
+const TIME_WORD = /及时|按时|按期|准时|如期|时间|时限|时效|期限|进度|周期|当月|当年|当日|月底|年底|日前|天内|日内|工作日|限时|速度|效率|时长|用时|到位/;
+const QUALITY_WORD = /准确|合格|达标|素质|正确|完好|规范|质量|覆盖/;
+
+/** A 时效 row that measures quality, not time (`人员素质水平 ≥90%`, `补贴发放准确率`). */
+function qualityUnderTime(l2: string, core: string, sense: IndicatorSense, unit: string | undefined): { reason: string; expected: string } | null {
+  if (l2 !== '时效' || !core || TIME_WORD.test(core)) return null;
+  if (sense.kind === 'money' && isMoneyUnit(unit)) return { reason: '是金额', expected: '成本指标或经济效益指标' };
+  if (QUALITY_WORD.test(core)) return { reason: '衡量的是质量而不是时间', expected: '质量指标' };
+  return null;
+}
 const SERVES_PEOPLE = /(群众|居民|参保|人员|职工|农民|对象|服务|就业|退休|学员|学生|患者|企业|创业|贫困|困难|补贴|补助|待遇|救助|培训|社会保险|养老)/;
 const PLACEHOLDER = /目标内容\s*\d*|^(中长期目标|年度目标|长期目标)\s*[(（][^)）]*[)）]$|^(请填写|请输入|[xX×]{2,})|^[(（]?略[)）]?$/;
 
@@ -105,44 +139,63 @@ function checkIndicator(p: KpiProject, ind: KpiIndicator, out: Finding[], budget
   }
 
   const core = coreName(ind.level3);
-  const dir = directionOfCore(core, ind.description);
-  const rate = isRateCore(core, ind.description);
-  const rateByName = isRateCore(core);
-  const sat = isSatisfactionCore(core, ind.description);
-  const isCost = l2 === '成本' || l1 === '成本';
   const tiered = !!ind.tiers;
   const valueWhere = at(ind.cells.value);
   const shown = ind.value;
+  const u0 = v.kind === 'quantitative' ? v.unit ?? (v.percentFromFormat ? '%' : unitFromName(ind.level3)) : undefined;
+  const sense = senseIndicator({ level3: ind.level3, description: ind.description, level2: ind.level2, unit: u0 });
+  const dir = sense.direction;
+  // Only a rate the name or description speaks of (not one guessed from the value's %) carries rate rules.
+  const rate = sense.kind === 'rate' && sure(sense.kindConfidence, 'medium');
+  const sat = sense.satisfaction;
+  const isCost = l2 === '成本' || l1 === '成本';
 
   if (v.kind === 'quantitative' && v.number !== undefined) {
     const n = v.number;
     // A bare number takes the unit the name states in brackets (`培训次数（次）`).
-    const u = v.unit ?? (v.percentFromFormat ? '%' : unitFromName(ind.level3));
+    const u = u0;
     const op = v.op;
     const opShown = op ?? '';
     let pct02 = false;
+    let unitDone = false;
 
     if (rate && u && u !== '%' && u !== '‰') {
-      const hint = n >= 0 && n <= 100 && !TIME_UNIT.test(u) ? `（应为 ${op ?? (dir === 'lower' ? '≤' : '≥')}${fmtNumber(n)}%？）` : '';
-      add(out, 'KPI-UNIT-01', { level3: name, unit: u, hint }, { ...valueWhere, expected: '%', actual: u, suggestion: hint.replace(/[（）？]/g, '') || undefined });
+      const guessOp = op ?? (sure(sense.directionConfidence, 'medium') ? (dir === 'lower' ? '≤' : '≥') : '');
+      const hint = n >= 0 && n <= 100 && !TIME_UNIT.test(u) ? `（应为 ${guessOp}${fmtNumber(n)}%？）` : '';
+      add(out, 'KPI-UNIT-01', { level3: name, unit: u, hint }, { ...valueWhere, expected: '%', actual: u, suggestion: hint.replace(/[（）？]|应为 /g, '') || undefined });
+      unitDone = true;
     }
-    if (rate && (u === '%' || !u) && n > 0 && n <= 1 && dir !== 'lower' && op !== '≤' && op !== '<' && !v.percentFromFormat) {
+    // `≥0.95 百分比`: a fraction written as a percentage, on any row whose good direction is not down
+    // (a rate of unknown direction stays silent: `≥0.5%` may be a small rate meant as written).
+    const fraction = u === '%' && !v.percentFromFormat && n > 0 && (n < 1 || (n === 1 && dir === 'higher' && sense.directionConfidence === 'high'));
+    if (fraction && op !== '≤' && op !== '<' && dir !== 'lower' && !GROWTH.test(ind.level3) && (sense.kind !== 'rate' || sure(sense.directionConfidence, 'medium'))) {
       pct02 = true;
-      const fixed = `${opShown}${fmtNumber(n * 100)}%`;
+      const fixed = n === 1 ? '=100%' : `${opShown}${fmtNumber(n * 100)}%`;
       add(out, 'KPI-PCT-02', { level3: name, value: shown, number: fmtNumber(n), hint: `（应为 ${fixed}？）` }, { ...valueWhere, suggestion: fixed });
     }
     if (rate && !u && !pct02) {
       const fixed = `${opShown}${fmtNumber(n)}%`;
       add(out, 'KPI-UNIT-02', { level3: name, value: shown, hint: `（应为 ${fixed}）` }, { ...valueWhere, suggestion: fixed });
+      unitDone = true;
     }
-    const ck = countKindCore(core);
-    if (ck && isMoneyUnit(u)) {
-      const expected = ck === 'persons' ? '人' : ck === 'times' ? '次' : ck === 'households' ? '户' : '个、件等计数单位';
+    const countSure = sense.kind === 'count' && sure(sense.kindConfidence, 'medium');
+    if (countSure && isMoneyUnit(u)) {
+      const expected = sense.countUnit ?? '人、次、个、件等计数单位';
       add(out, 'KPI-UNIT-04', { level3: name, unit: u ?? '', expected }, { ...valueWhere, expected, actual: u });
+      unitDone = true;
     }
-    if (!rate && !u && !isCost) {
-      const hint = YES_NO.test(ind.level3) ? '；是否类指标宜写“是”或 =100%' : '';
+    if (countSure && u === '%' && l2 !== '数量' && !pct02) {
+      add(out, 'KPI-UNIT-05', { level3: name, value: shown, unit: sense.countUnit ?? '' }, valueWhere);
+      unitDone = true;
+    }
+    if (!rate && !u && !isCost && !unitDone) {
+      const hint = sense.yesNo ? '；是否类指标宜写“是”或 =100%' : '';
       add(out, 'KPI-UNIT-03', { value: shown, hint }, valueWhere);
+    }
+    let vague = false;
+    if (u === '%' && sense.abstract && !tiered) {
+      add(out, 'KPI-VAG-02', { level3: name, value: shown }, valueWhere);
+      vague = true;
     }
     if (u === '%' && !GROWTH.test(ind.level3)) {
       if (n > 100 || n < 0) {
@@ -151,7 +204,7 @@ function checkIndicator(p: KpiProject, ind: KpiIndicator, out: Finding[], budget
         add(out, 'KPI-PCT-01', { value: shown, hint: lost }, { ...valueWhere, suggestion: lost ? `≥${s.slice(1)}%` : undefined });
       } else if (op === '>' && n >= 100) {
         add(out, 'KPI-PCT-01', { value: shown, hint: '（应为 =100%）' }, { ...valueWhere, suggestion: '=100%' });
-      } else if (op === '≥' && n === 100) {
+      } else if (op === '≥' && n === 100 && !vague) {
         add(out, 'KPI-PCT-03', { value: shown }, { ...valueWhere, suggestion: '=100%' });
       }
     }
@@ -159,44 +212,72 @@ function checkIndicator(p: KpiProject, ind: KpiIndicator, out: Finding[], budget
       add(out, 'KPI-SAT-01', { level3: name, number: fmtNumber(n) }, valueWhere);
     }
     if (!tiered && !op && !v.range && (u === '%' || (rate && !u)) && n !== 100 && !pct02) {
-      const fixed = `${dir === 'lower' ? '≤' : '≥'}${fmtNumber(n)}%`;
-      add(out, 'KPI-OP-01', { value: shown, hint: `，应为 ${fixed}？` }, { ...valueWhere, suggestion: fixed });
+      const dirSure = sure(sense.directionConfidence, 'medium');
+      const fixed = dirSure ? `${dir === 'lower' ? '≤' : '≥'}${fmtNumber(n)}%` : '';
+      add(out, 'KPI-OP-01', { value: shown, hint: fixed ? `，应为 ${fixed}？` : '，应写明 ≥ 或 ≤' }, { ...valueWhere, suggestion: fixed || undefined });
     }
-    if (!tiered && dir === 'lower' && (op === '≥' || op === '>')) {
-      const fixed = `≤${fmtNumber(n)}${u ?? ''}`;
+    // Direction: only where the semantics are sure enough to advise, and the advice keeps the row's own unit.
+    const costPct = sense.kind !== 'rate' && u === '%';
+    if (!tiered && dir === 'lower' && (op === '≥' || op === '>') && sure(sense.directionConfidence, 'medium') && !costPct) {
+      const fixed = withOp(shown, '≤');
       add(out, 'KPI-DIR-01', { level3: name, value: shown, hint: `（应为 ${fixed}？）` }, { ...valueWhere, suggestion: fixed });
     }
-    if (!tiered && dir === 'higher' && (op === '≤' || op === '<')) {
-      const fixed = u === '%' && n === 100 ? '=100%' : `≥${fmtNumber(n)}${u ?? ''}`;
+    const dirMin = sense.kind === 'rate' ? 'high' : 'medium';
+    if (!tiered && dir === 'higher' && (op === '≤' || op === '<') && sure(sense.directionConfidence, dirMin) && sure(sense.kindConfidence, 'medium') && (sense.kind !== 'rate' || u === '%' || !u)) {
+      const fixed = u === '%' && n === 100 ? '=100%' : withOp(shown, '≥');
       add(out, 'KPI-DIR-02', { level3: name, value: shown, hint: `（应为 ${fixed}？）` }, { ...valueWhere, suggestion: fixed });
     }
     if (l2 === '数量' && u === '%') {
       add(out, 'KPI-MIS-01', { level3: name, value: shown }, valueWhere);
     }
+    const wan = isMoneyUnit(u) ? toWanYuan(n, u) : null;
+    // Money under 数量: a cost filed as an output, or an amount that is not the project's own budget
+    // (restating the budget as 财政补助数额 is common and left alone).
+    const costLike = sense.kind === 'money' && sense.direction === 'lower';
+    const offBudget = !!budgetWan && wan !== null && new Decimal(wan).minus(budgetWan).abs().gt(0.005);
+    if (l2 === '数量' && isMoneyUnit(u) && (costLike || offBudget)) {
+      add(out, 'KPI-MIS-03', { level3: name, value: shown, budget: budgetWan ? `（项目预算数 ${money2(budgetWan)} 万元）` : '' }, valueWhere);
+    }
+    const misfit = l2 ? level2Misfit(sense, ind.level2) ?? qualityUnderTime(l2, core, sense, u) : null;
+    if (misfit) {
+      add(out, 'KPI-MIS-04', { level3: name, value: shown, reason: misfit.reason, level2: ind.level2, expected: misfit.expected }, valueWhere);
+    }
     if (isCost && (u === '%' || rate || !isCostUnit(u))) {
       const reason = u === '%' ? '是百分比' : rate ? '是比率' : !u ? '没有单位' : `的单位是“${u}”`;
       add(out, 'KPI-MIS-02', { level3: name, value: shown, reason }, valueWhere);
-    } else if (isCost && budgetWan && budgetWan.gt(0) && isMoneyUnit(u)) {
+    } else if (isCost && budgetWan && budgetWan.gt(0) && isMoneyUnit(u) && !misfit) {
       const budgetNum = budgetWan.toNumber();
       if (u === '元' && n === budgetNum) {
         const expected = `${opShown}${fmtNumber(n)}万元`;
         add(out, 'KPI-COST-02', { level3: name, value: shown, budget: money2(budgetWan), expected }, { ...valueWhere, expected, suggestion: expected });
-      } else {
-        const wan = toWanYuan(n, u);
-        if (wan !== null && new Decimal(wan).minus(budgetWan).gt(0.005)) {
-          add(out, 'KPI-COST-01', { level3: name, amount: fmtNumber(wan), budget: money2(budgetWan) }, { ...valueWhere, expected: `≤${money2(budgetWan)}万元`, actual: `${fmtNumber(wan)}万元` });
-        }
+      } else if (wan !== null && new Decimal(wan).minus(budgetWan).gt(0.005)) {
+        add(out, 'KPI-COST-01', { level3: name, amount: fmtNumber(wan), budget: money2(budgetWan) }, { ...valueWhere, expected: `≤${money2(budgetWan)}万元`, actual: `${fmtNumber(wan)}万元` });
       }
+    } else if (!isCost && budgetWan && budgetWan.gt(0) && wan !== null && !sense.why.includes('收益') && new Decimal(wan).minus(budgetWan).gt(0.005)) {
+      // Money in any other target (补贴发放金额, 资金规模) larger than the project's whole budget.
+      add(out, 'KPI-COST-03', { level3: name, amount: fmtNumber(wan), budget: money2(budgetWan) }, { ...valueWhere, actual: `${fmtNumber(wan)}万元` });
     }
   }
 
-  if ((v.kind === 'qualitative' || v.kind === 'date') && (isQuantitativeCore(core) || rateByName)) {
-    const hint = rate || rateByName ? `（如 ${dir === 'lower' ? '≤5%' : '≥95%'}）` : '（如 ≥100 人、≥2 次）';
-    add(out, 'KPI-QUAL-01', { level3: name, value: shown, hint }, valueWhere);
+  if (v.kind === 'qualitative' || v.kind === 'date') {
+    const quantName = (sense.kind === 'rate' || sense.kind === 'count' || sense.kind === 'duration') && sure(sense.kindConfidence, 'medium');
+    const quantLevel2 = (l2 === '数量' || l2 === '成本') && v.kind === 'qualitative' && !REFERENCE_WORDS.test(ind.value);
+    // 时效 in words is fine when the words are about time (按时完成, 时限内完成, 每月15日前).
+    const timeInWords = l2 === '时效' && v.kind === 'qualitative' && !TIME_VALUE.test(norm(ind.value));
+    // A deadline in words is a fine value for a duration or deadline indicator.
+    const deadlineOk = v.kind === 'date' && (sense.kind === 'duration' || sense.kind === 'deadline');
+    const notTarget = notATarget(ind, core);
+    if ((quantName || quantLevel2 || timeInWords) && !deadlineOk) {
+      add(out, 'KPI-QUAL-01', { level3: name, value: shown, hint: quantHint(sense, l2) }, valueWhere);
+    } else if (notTarget) {
+      add(out, 'KPI-VAL-02', { level3: name, value: shown, reason: notTarget, hint: quantHint(sense, l2) }, valueWhere);
+    } else if (v.kind === 'qualitative' && !tiered && VAGUE_VALUE.test(norm(ind.value)) && !/^(显著|明显)/.test(norm(ind.value))) {
+      add(out, 'KPI-VAG-01', { level3: name, value: shown }, valueWhere);
+    }
   }
 
   const l1ForMgmt: Level1Key | null = l1 ?? (l2 ? parentsOf(l2)[0] ?? null : null);
-  const mgmtName = MGMT_NAME.test(core);
+  const mgmtName = sense.management;
   const mgmtRef = v.kind === 'reference' && /预算/.test(v.ref ?? '');
   if ((mgmtName || mgmtRef) && (l1ForMgmt === '产出' || l1ForMgmt === '效益')) {
     add(out, 'KPI-MGMT-01', { level3: name }, at(ind.cells.level3 ?? ind.cells.value));
@@ -230,6 +311,8 @@ function checkIndicator(p: KpiProject, ind: KpiIndicator, out: Finding[], budget
 
 function checkHeader(p: KpiProject, out: Finding[]): void {
   const base: Where = { sheet: p.sheet, table: p.name };
+  if (p.code === '' && p.cells.code) add(out, 'KPI-HDR-03', { field: '项目编码' }, { ...base, cell: p.cells.code });
+  if (p.nameBlank && p.cells.name) add(out, 'KPI-HDR-03', { field: '项目名称' }, { ...base, cell: p.cells.name });
   if (p.budget !== undefined) {
     const fields: [string, string | undefined, string | undefined][] = [
       ['预算数', p.budget, p.cells.budget],
@@ -295,6 +378,11 @@ function checkHeader(p: KpiProject, out: Finding[]): void {
     [p.goals.join('；'), p.cells.goals],
     [p.use ?? '', p.cells.use],
   ];
+  const budgetWan = projectBudgetWan(p);
+  if (budgetWan && p.use) {
+    const m = findPartSums(p.use, budgetWan);
+    if (m) add(out, 'KPI-CALC-02', { text: m.text, expected: m.expected, budget: fmt(budgetWan), diff: m.diff }, { ...base, cell: p.cells.use ?? p.cells.budget, expected: fmt(budgetWan), actual: m.expected, diff: m.diff });
+  }
   for (const [text, cell] of prose) {
     for (const m of findCostArithmetic(text)) {
       add(
@@ -371,6 +459,32 @@ export function findCostArithmetic(text: string): CostMismatch[] {
   return out;
 }
 
+const ENUM_SPLIT = /(?:^|[。；;\s])\s*(?:\d{1,2}|[一二三四五六七八九十])\s*[.、．)）](?!\d)\s*/;
+const AMOUNT = /(\d+(?:\.\d+)?)\s*(万元|元|万)(?![\/每])/g;
+const TOTAL_WORD = /共计|合计|总计|共需|全年需要|需要经费|总额|小计|[，,]\s*计/;
+
+/**
+ * `1.系统维护费 1.6 万元。2.财务软件服务费 0.5 万元。`: numbered uses, one amount each and no
+ * total stated, whose sum differs from the 预算数 (万元). Null when the text has no such list.
+ */
+export function findPartSums(text: string, budgetWan: Decimal): { text: string; expected: string; diff: string } | null {
+  const t = toHalfWidth(text).replace(/(\d),(?=\d{3})/g, '$1');
+  if (TOTAL_WORD.test(t) || /[×*x每]/.test(t)) return null;
+  const items = t.split(ENUM_SPLIT).map((x) => x.trim()).filter(Boolean);
+  if (items.length < 2) return null;
+  const parts: Decimal[] = [];
+  for (const it of items) {
+    const ms = [...it.matchAll(AMOUNT)];
+    if (ms.length !== 1) return null;
+    const [, n, u] = ms[0];
+    parts.push(u === '元' ? new Decimal(n).div(10000) : new Decimal(n));
+  }
+  const total = sum(parts);
+  const diff = total.minus(budgetWan);
+  if (diff.abs().lt(0.005)) return null;
+  return { text: t.length > 60 ? `${t.slice(0, 60)}…` : t, expected: fmt(total), diff: fmt(diff) };
+}
+
 function fmtPlain(d: Decimal): string {
   return d.isInteger() ? d.toFixed(0) : d.toFixed(2);
 }
@@ -415,7 +529,7 @@ function checkProjectInto(p: KpiProject, ctx: CheckContext, out: Finding[]): voi
     const parent = l1 ?? (l2 ? parentsOf(l2)[0] : null);
     if (parent === '产出') output = true;
     if (parent === '效益') effect = true;
-    if (parent === '满意度' || l2 === '服务对象满意度' || isSatisfaction(ind.level3)) satisfaction = true;
+    if (parent === '满意度' || l2 === '服务对象满意度' || senseIndicator({ level3: ind.level3 }).satisfaction) satisfaction = true;
   }
   if (!output || !effect) {
     const missing = !output && !effect ? '产出指标和效益指标' : !output ? '产出指标' : '效益指标';
@@ -431,13 +545,20 @@ function checkProjectInto(p: KpiProject, ctx: CheckContext, out: Finding[]): voi
     const goalsCell = p.cells.goals ?? projectCell;
     if (!p.goals.length) add(out, 'KPI-GOAL-01', { project: p.name || p.title || '（未命名）' }, { ...base, cell: goalsCell });
     else {
+      // A goal that is nothing but the template text is an error; real content after a
+      // leftover `1.目标内容 1` prefix is a warning (the goal is there, the prefix is noise).
+      let first: string | null = null;
+      let content = '';
       for (const g of p.goals) {
-        const m = PLACEHOLDER.exec(g.trim());
-        if (m) {
-          add(out, 'KPI-GOAL-02', { text: m[0].trim() || g }, { ...base, cell: goalsCell });
-          break;
-        }
+        const t = g.trim();
+        const m = PLACEHOLDER.exec(t);
+        if (m) first ??= m[0].trim() || t;
+        content += (m ? t.replace(PLACEHOLDER, '') : t).replace(/[\s\d.、．,，:：;；()（）]+/g, '');
       }
+      const empty = first && !/[\u4e00-\u9fa5]{4,}/.test(content) ? first : null;
+      const prefixed = first && !empty ? first : null;
+      if (empty) add(out, 'KPI-GOAL-02', { text: empty }, { ...base, cell: goalsCell });
+      else if (prefixed) add(out, 'KPI-GOAL-03', { text: prefixed }, { ...base, cell: goalsCell });
     }
   }
 
@@ -536,6 +657,27 @@ export function checkKpiAgainstBudget(
     }
   } catch {
     // never throw from a check
+  }
+  return out;
+}
+
+/**
+ * The same project table published twice in a workbook (same name, same indicators and values):
+ * KPI-DUP-01 on the later copy.
+ */
+export function checkDuplicateProjects(projects: KpiProject[]): Finding[] {
+  const out: Finding[] = [];
+  const seen = new Map<string, KpiProject>();
+  for (const p of projects) {
+    if (p.indicators.length < 3) continue;
+    const key = [norm(p.name || p.title), ...p.indicators.map((i) => `${norm(i.level3)}=${norm(i.value)}`)].join('|');
+    const first = seen.get(key);
+    if (!first) {
+      seen.set(key, p);
+      continue;
+    }
+    const where = first.cells.title ?? first.cells.header ?? '';
+    add(out, 'KPI-DUP-01', { project: p.name || p.title, other: `${first.sheet ? `${first.sheet}!` : ''}${where}` }, { sheet: p.sheet, table: p.name, cell: p.cells.title ?? p.cells.header });
   }
   return out;
 }

@@ -835,6 +835,7 @@ function finish(o: Open, sheet: string | undefined): KpiProject | null {
     anchorRow,
   };
   if (d.code !== undefined) p.code = d.code;
+  if (d.name === '') p.nameBlank = true;
   if (d.unit !== undefined) p.unit = d.unit;
   if (d.budget !== undefined) p.budget = d.budget;
   if (d.fiscal !== undefined) p.fiscal = d.fiscal;

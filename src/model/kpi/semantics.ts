@@ -117,6 +117,7 @@ const USE = ['使用', '利用', '用量', '使用量'];
 /** Prevention words: what is prevented is undesirable, so the indicator is higher-is-better. */
 const PREVENT = /严防|防止|杜绝|避免|遏制|防范|预防|防控|打击|整治/;
 const NEGATION = /[无零不未非免]$/;
+const LEAD_REDUCE = /^(?:降低|减少|缩短|节约|节省|压缩|压减|削减|控制|减轻)/;
 
 /** Durations where more is the benefit (the rest — 办理时间, 响应时间, 工期 — want less). */
 const LONG_GOOD = /持续|作用|使用|寿命|保修|质保|有效期|开放|培训|学习|学时|课时|保存|存续|受益|运行时间|服务年限|服务期|任期|陪护|在岗/;
@@ -127,7 +128,7 @@ const WITHIN = /(在)?(规定|要求|承诺|法定|约定|限定)?(的)?(时间|
 const TRAILER = /(?:[(（][^()（）]*[)）]?|指标|[%％≥≤。.;；,，、]|\s)+$/;
 const TRAILER_TEST = /[)）标%％≥≤。.;；,，、\s]$/;
 
-const RATE_END = /(?:率|比例|比率|比重|占比|覆盖面|满意度|达标|百分比|及时性|准确性)$/;
+const RATE_END = /(?:率|比例|比率|比重|占比|覆盖面|满意度|达标|百分比)$/;
 const RATE_ANY = /率|比例|比率|比重|占比|覆盖面|满意|达标/;
 const RATE_IN_DESC = /率|比例|比率|比重|占比|百分比|覆盖面|[*×]\s*100\s*%|\/.*(总|应|全部)/;
 const SATISFACTION = /满意|好评率|认可度/;
@@ -321,7 +322,7 @@ function computeSense(level3: string, descRaw: string, level2Raw: string, unit: 
         break;
       }
     }
-    if (!kind && MONEY_END.test(nameForEnd) && !/(工作|情况|水平)$/.test(nameForEnd)) {
+    if (!kind && MONEY_END.test(nameForEnd) && !/(工作|情况|水平|[缴交收]费)$/.test(nameForEnd)) {
       kind = 'money';
       kindConf = 'medium';
     }
@@ -365,6 +366,13 @@ function computeSense(level3: string, descRaw: string, level2Raw: string, unit: 
     kindConf = 'low';
   }
 
+  // `减少查阅档案时间`, `降低监察办案成本`: the name is an aim to reduce something — what is
+  // measured is the reduction, so more is better, and the value may well be in words.
+  const aimToReduce = LEAD_REDUCE.test(core);
+  if (aimToReduce && kind !== 'rate') {
+    kind = uf === 'percent' ? 'rate' : 'qualitative';
+    kindConf = 'low';
+  }
   // 3. Direction.
   let direction: KpiDirection = 'neutral';
   let dirConf: Confidence = 'low';
@@ -376,6 +384,10 @@ function computeSense(level3: string, descRaw: string, level2Raw: string, unit: 
   } else if (satisfaction) {
     direction = 'higher';
     dirConf = 'high';
+  } else if (aimToReduce) {
+    direction = 'higher';
+    dirConf = 'medium';
+    why = '减少';
   } else if (kind === 'rate') {
     const rateName = /率.*(降低|下降|减少|提高|提升|增加)$/.test(core) ? '' : core;
     if (!rateName && core) {

@@ -156,6 +156,8 @@ export interface KpiProject {
   name: string;
   /** 项目编码 (layout 2). */
   code?: string;
+  /** True when the table has a 项目名称 label with nothing written beside it (`name` then falls back to the title). */
+  nameBlank?: boolean;
   /** 单位 as written (code + name, layout 2). */
   unit?: string;
   /** 预算数 / 财政资金 / 其他资金 as written (amounts text; 万元 unless stated). */
