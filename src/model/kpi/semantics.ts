@@ -85,7 +85,7 @@ const STRONG = ['冒领', '骗取', '骗保', '套取', '挪用', '截留', '欺
 /** Remedies: dealing with a problem is the good thing (`事故处理及时率`, `欠薪案件清欠率`). */
 const REMEDY = [
   '排除', '处置', '处理', '解决', '化解', '调解', '整改', '查处', '修复', '消除', '治理', '纠正', '追回', '清欠', '挽回', '处治', '防治',
-  '防控', '救治', '治愈', '办结', '结案', '清理', '打击', '整治', '修补', '清偿',
+  '防控', '救治', '治愈', '办结', '结案', '清理', '打击', '整治', '修补', '清偿', '诉讼', '起诉', '追缴', '稽核', '督办', '审计',
 ];
 
 /** Nouns that contain an undesirable morpheme but name a programme or a group (`失业保险金`, `残疾人`): no polarity. */
@@ -120,7 +120,7 @@ const NEGATION = /[无零不未非免]$/;
 const LEAD_REDUCE = /^(?:降低|减少|缩短|节约|节省|压缩|压减|削减|控制|减轻)/;
 
 /** Durations where more is the benefit (the rest — 办理时间, 响应时间, 工期 — want less). */
-const LONG_GOOD = /持续|作用|使用|寿命|保修|质保|有效期|开放|培训|学习|学时|课时|保存|存续|受益|运行时间|服务年限|服务期|任期|陪护|在岗/;
+const LONG_GOOD = /持续|作用|使用|寿命|取暖|供暖|供热|供水期|保修|质保|有效期|开放|培训|学习|学时|课时|保存|存续|受益|运行时间|服务年限|服务期|任期|陪护|在岗/;
 const MARK_LOWER = /反向指标|逆向指标|越低越好|越小越好|负向指标/;
 const MARK_HIGHER = /正向指标|越高越好|越大越好/;
 // `在规定时间内下达率`: a time limit qualifies the rate, it is not the quantity.
@@ -185,6 +185,8 @@ interface Head {
   why: string;
   /** True when the decision came from a table morpheme (not a default). */
   known: boolean;
+  /** Only a change was found, not what changes (`人口自然增长率`): a guess, not knowledge. */
+  weak?: boolean;
   /** A change head with no subject found (`提高率`): direction of the change itself. */
 }
 
@@ -223,7 +225,7 @@ export function phrasePolarity(text: string): Head {
     i--;
   }
   // Only a change word: `提高率`, `资金使用率` — the change itself is what is measured.
-  if (i < 0) return { polarity: change === -1 && DEC_SET.has(changeWord) ? 1 : 1, why: changeWord, known: true };
+  if (i < 0) return { polarity: 1, why: changeWord, known: true, weak: true };
   const h = hits[i];
   let pol = polOf(h.w);
   const before = t.slice(Math.max(0, h.at - 1), h.at);
@@ -332,7 +334,7 @@ function computeSense(level3: string, descRaw: string, level2Raw: string, unit: 
     }
   }
   // `信访率降低`, `提高参保续保的比例`: a rate named inside a phrase.
-  if (!kind && RATE_ANY.test(nameNoEff) && !/(情况|程度|水平)$/.test(nameNoEff)) {
+  if (!kind && RATE_ANY.test(nameNoEff) && (uf === 'percent' || !/(情况|程度|水平)$/.test(nameNoEff))) {
     kind = 'rate';
     kindConf = 'medium';
   }
@@ -348,6 +350,11 @@ function computeSense(level3: string, descRaw: string, level2Raw: string, unit: 
   if (!kind && desc && RATE_IN_DESC.test(desc) && !/(人数|次数|户数)$/.test(desc)) {
     kind = 'rate';
     kindConf = 'medium';
+  }
+  // `档案保存完善程度 ≥99%`: a degree stated in % is a rate.
+  if (kind === 'qualitative' && uf === 'percent' && /程度$/.test(core)) {
+    kind = 'rate';
+    kindConf = 'low';
   }
   if ((!kind || kindConf === 'low') && uf) {
     kind = uf === 'percent' ? 'rate' : uf === 'money' ? 'money' : uf === 'time' ? 'duration' : 'count';
@@ -402,7 +409,7 @@ function computeSense(level3: string, descRaw: string, level2Raw: string, unit: 
         why = '防范';
       } else if (h.known) {
         direction = h.polarity === -1 ? 'lower' : 'higher';
-        dirConf = 'high';
+        dirConf = h.weak ? 'medium' : 'high';
         why = h.why;
       } else if (/发生率$|几率$|概率$/.test(core)) {
         direction = 'lower';
@@ -443,18 +450,23 @@ function computeSense(level3: string, descRaw: string, level2Raw: string, unit: 
       direction = 'higher';
       dirConf = 'medium';
       why = '收益';
-    } else if (MONEY_LOWER.test(core) || (l2 === '成本' || l2 === '经济成本')) {
+    } else if (MONEY_LOWER.test(core)) {
       direction = 'lower';
-      dirConf = MONEY_LOWER.test(core) ? 'medium' : 'low';
+      dirConf = 'medium';
       why = '成本';
     } else if (MONEY_EXACT.test(core)) {
       why = '标准';
+    } else if (l2 === '成本' || l2 === '经济成本') {
+      direction = 'lower';
+      why = '成本';
     }
   } else if (kind === 'qualitative' && core && PREVENT.test(core)) {
     direction = 'higher';
     dirConf = 'low';
   }
 
+  // A kind guessed from the unit or the 二级 cannot carry a sure direction.
+  if (kindConf === 'low' && dirConf === 'high') dirConf = 'medium';
   const abstract = kind === 'qualitative' && !!core && ABSTRACT.test(core);
   const sense: IndicatorSense = {
     kind,
