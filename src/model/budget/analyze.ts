@@ -17,6 +17,7 @@ import { key } from './kinds';
 import { isParseError, parseBudgetTable } from './parse';
 import { BUDGET_RULES } from './rules';
 import { KIND_NAMES, type BudgetTable, type UnitTables } from './types';
+import { append } from '../collect';
 
 export interface BudgetUnit {
   code?: string;
@@ -86,7 +87,7 @@ export function analyzeBudget(sheets: SheetGrid[], opts: AnalyzeBudgetOptions = 
       const t = parseBudgetTable(grid, { origin, sheet: sheet.name, kind: d.kind, dictionary, classMap });
       if (isParseError(t)) continue;
       found++;
-      findings.push(...t.issues, ...checkTable(t));
+      append(append(findings, t.issues), checkTable(t));
       const unit = unitFor(t);
       unit.code ??= t.unitLine.code;
       unit.name ??= t.unitLine.name;
@@ -106,7 +107,7 @@ export function analyzeBudget(sheets: SheetGrid[], opts: AnalyzeBudgetOptions = 
     texts.push({ cells: found ? textCells(sheet).filter((c) => !NOTE.test(c.text.trim())) : textCells(sheet) });
   }
 
-  for (const unit of units) findings.push(...checkUnit(unit.tables, { dictionary, classMap }));
+  for (const unit of units) append(findings, checkUnit(unit.tables, { dictionary, classMap }));
 
   // 说明 text: attributed to the unit it names, or to the only unit.
   for (const { cells } of texts) {
@@ -114,7 +115,7 @@ export function analyzeBudget(sheets: SheetGrid[], opts: AnalyzeBudgetOptions = 
     const all = cells.map((c) => c.text).join('');
     const named = units.filter((u) => u.name && all.includes(u.name));
     const unit = named.length === 1 ? named[0] : units.length === 1 ? units[0] : undefined;
-    if (unit) findings.push(...checkExplanation(cells, unit.tables));
+    if (unit) append(findings, checkExplanation(cells, unit.tables));
   }
   return { units, findings };
 }
