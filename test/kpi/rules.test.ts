@@ -6,6 +6,7 @@
 import Decimal from 'decimal.js';
 import type { Finding } from '../../src/model/findings';
 import { checkDuplicateProjects, checkKpiAgainstBudget, KPI_RULES, parseKpiGrid, type KpiProject } from '../../src/model/kpi';
+import { shanghaiGrid } from '../fixtures/kpi/shanghai';
 import { findingsOf, fullGrid, GOOD, GOOD_TIERS, goodWith, plainGrid, tierGrid, unitGrid, type Row } from './helpers';
 
 interface Case {
@@ -81,6 +82,7 @@ const CASES: Case[] = [
   { rule: 'KPI-PLAN-02', positive: fullGrid({ plan: ['25.00', '50.00', '100.00', '0.00'], planLabels: ['第一季度', '第二季度', '第三季度', '第四季度'] }), negative: fullGrid({ plan: ['25.00', '50.00', '100.00', null], planLabels: ['第一季度', '第二季度', '第三季度', '第四季度'] }), cell: 'E8' },
   { rule: 'KPI-PLAN-03', positive: fullGrid({ plan: ['25%', '25%', '25%', '25%'] }), negative: fullGrid({ plan: [null, null, '100%', null] }), cell: 'E8', says: ['25、50、75、100'] },
   { rule: 'KPI-CALC-01', positive: fullGrid({ goal: '本科135人，每人每月2688元，共计4386816元' }), negative: fullGrid({ goal: '本科135人，每人每月2688元，共计4354560元' }), cell: 'B9', says: ['4354560'] },
+  { rule: 'KPI-HDR-04', positive: shanghaiGrid({ annual: 900000 }) as Row[], negative: shanghaiGrid() as Row[], cell: 'E7', says: ['当年财政拨款'] },
   { rule: 'KPI-HDR-03', positive: blankHeader(), negative: fullGrid(), cell: 'B4', says: ['项目编码'] },
   { rule: 'KPI-CALC-02', positive: fullGrid({ budget: '2.00', fiscal: '2.00', use: '1.系统维护费 1.6 万元。2.软件服务费 0.5 万元。' }), negative: fullGrid({ budget: '2.00', fiscal: '2.00', use: '1.系统维护费 1.6 万元。2.软件服务费 0.4 万元。' }), cell: 'B6', says: ['2.10'] },
   // Tier tables

@@ -13,7 +13,7 @@ import { KPI_RULES } from './rules';
 import { classifyLevel1, classifyLevel2, LEVEL1, allowedLevel2Names, level2Allowed, parentsOf, type Level1Key } from './taxonomy';
 import { analyzeTiers } from './tiers';
 import type { UnitTables } from '../budget/types';
-import type { KpiIndicator, KpiProject } from './types';
+import type { KpiFunds, KpiIndicator, KpiProject } from './types';
 import { fmtNumber, unitFromName } from './value';
 import { append } from '../collect';
 
@@ -310,8 +310,40 @@ function checkIndicator(p: KpiProject, ind: KpiIndicator, out: Finding[], budget
 
 /* ---------- project header ---------- */
 
+/** Shanghai 项目资金 block: each total equals its parts (KPI-HDR-04). */
+function checkFunds(p: KpiProject, out: Finding[], base: Where): void {
+  const f = p.funds;
+  if (!f) return;
+  const identities: [string, keyof KpiFunds, [string, keyof KpiFunds][]][] = [
+    ['项目资金总额', 'total', [['财政资金', 'fiscal'], ['其他资金', 'other']]],
+    ['年度资金申请总额', 'annual', [['当年财政拨款', 'appropriation'], ['上年结转资金', 'carryover'], ['其他资金', 'annualOther']]],
+  ];
+  const unit = p.amountUnit ?? '元';
+  for (const [label, key, parts] of identities) {
+    const t = f[key];
+    if (!t) continue;
+    const total = readAmount(t.raw);
+    if (total.kind !== 'number' || !total.value) continue;
+    const present = parts.filter(([, k]) => f[k] && f[k]!.raw !== '');
+    if (!present.length) continue;
+    const values = present.map(([, k]) => readAmount(f[k]!.raw));
+    if (values.some((v) => v.kind !== 'number' && v.kind !== 'blank' && v.kind !== 'dash')) continue;
+    const s = sum(values.map((v) => (v.kind === 'number' && v.value ? v.value : ZERO)));
+    const diff = total.value.minus(s);
+    if (diff.abs().gte(unit === '元' ? 0.005 : 0.00005)) {
+      add(
+        out,
+        'KPI-HDR-04',
+        { total: label, amount: fmt(total.value), parts: parts.map(([n]) => n).join(' + '), expected: fmt(s), diff: fmt(diff) },
+        { ...base, cell: t.cell, expected: fmt(s), actual: fmt(total.value), diff: fmt(diff) },
+      );
+    }
+  }
+}
+
 function checkHeader(p: KpiProject, out: Finding[]): void {
   const base: Where = { sheet: p.sheet, table: p.name };
+  checkFunds(p, out, base);
   if (p.code === '' && p.cells.code) add(out, 'KPI-HDR-03', { field: '项目编码' }, { ...base, cell: p.cells.code });
   if (p.nameBlank && p.cells.name) add(out, 'KPI-HDR-03', { field: '项目名称' }, { ...base, cell: p.cells.name });
   if (p.budget !== undefined) {

@@ -117,6 +117,8 @@ const UNIT_RE = new RegExp(
   `^(?:(${PCT_WORDS})|((?:万|亿|千|百)?(?:${UNIT_BASE})(?:\\s*(?:[/\\\\每])\\s*(?:${UNIT_PER})(?:\\s*[·./]\\s*(?:月|年|天|日))?)?|(?:万|亿)(?:\\s*[/\\\\每]\\s*(?:${UNIT_PER}))?))`,
 );
 const UNIT_PER_SEP = /\s*[\\每]\s*/;
+const BRACKET_UNIT = /^\s*[(（]\s*([^()（）\d]{1,8}?)\s*[)）]/;
+const MEASURE_CHAR = /[个件次人户家元米亩吨台套项所场期篇条本册张辆名位岗天日月年时分秒周批份座间页倍笔宗种类处部课‰%]/;
 const TAIL_GE = /^(?:及|或)?(?:以上|之上)/;
 const TAIL_LE = /^(?:及|或)?(?:以下|以内|之内)/;
 const TAIL_PUNCT = /^[,，;；。、:：()（）\s]+|[,，;；。、\s]+$/g;
@@ -157,8 +159,17 @@ function readNumUnit(s: string): NumUnit | null {
   if (!Number.isFinite(number)) return null;
   let rest = s.slice(m[0].length);
   let unit: string | undefined;
-  const u = UNIT_RE.exec(rest);
-  if (u) {
+  // `≥2500.00(平方米)`, `=100.00(%)`: the unit in brackets, as budget systems print it
+  // (Shanghai 绩效目标填报表); an unusual unit in the brackets is kept as written.
+  const bm = BRACKET_UNIT.exec(rest);
+  const br = bm && MEASURE_CHAR.test(bm[1]) ? bm : null;
+  const u = br ? null : UNIT_RE.exec(rest);
+  if (br) {
+    const inner = br[1].replace(WS, '');
+    const known = UNIT_RE.exec(inner);
+    unit = known && known[0].length === inner.length ? normalizeUnit(inner) : inner;
+    rest = rest.slice(br[0].length).trimStart();
+  } else if (u) {
     unit = normalizeUnit(u[0]);
     rest = rest.slice(u[0].length).trimStart();
   }
