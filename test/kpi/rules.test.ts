@@ -5,7 +5,7 @@
  */
 import Decimal from 'decimal.js';
 import type { Finding } from '../../src/model/findings';
-import { checkDuplicateProjects, checkKpiAgainstBudget, KPI_RULES, parseKpiGrid, type KpiProject } from '../../src/model/kpi';
+import { analyzeKpi, checkDuplicateProjects, checkKpiAgainstBudget, KPI_RULES, parseKpiGrid, type KpiProject } from '../../src/model/kpi';
 import { shanghaiGrid } from '../fixtures/kpi/shanghai';
 import { findingsOf, fullGrid, GOOD, GOOD_TIERS, goodWith, plainGrid, tierGrid, unitGrid, type Row } from './helpers';
 
@@ -31,6 +31,9 @@ const blankHeader = (): Row[] => {
 };
 const twice = (titleB: string) => () =>
   checkDuplicateProjects([...projects(plainGrid(GOOD)).map((p) => ({ ...p, sheet: '1' })), ...projects(plainGrid(GOOD, undefined, titleB)).map((p) => ({ ...p, sheet: '2' }))]);
+
+const shifted: Row[] = [['1.社区服务项目绩效目标表'], ['一级指标', '二级指标', '三级指标', '指标值'], ...Array.from({ length: 8 }, (_, i): Row => [null, '产出指标', '数量指标', `培训人次${i}`, '≥95人次'])];
+const sheetOf = (g: Row[]) => () => analyzeKpi([{ name: '绩效', values: g } as never]).findings;
 
 const tierRow = (l3: string, t: [string, string, string, string], desc = '比率'): Row => ['产出指标', l3, desc, ...t, '统计报表'];
 
@@ -82,6 +85,7 @@ const CASES: Case[] = [
   { rule: 'KPI-PLAN-02', positive: fullGrid({ plan: ['25.00', '50.00', '100.00', '0.00'], planLabels: ['第一季度', '第二季度', '第三季度', '第四季度'] }), negative: fullGrid({ plan: ['25.00', '50.00', '100.00', null], planLabels: ['第一季度', '第二季度', '第三季度', '第四季度'] }), cell: 'E8' },
   { rule: 'KPI-PLAN-03', positive: fullGrid({ plan: ['25%', '25%', '25%', '25%'] }), negative: fullGrid({ plan: [null, null, '100%', null] }), cell: 'E8', says: ['25、50、75、100'] },
   { rule: 'KPI-CALC-01', positive: fullGrid({ goal: '本科135人，每人每月2688元，共计4386816元' }), negative: fullGrid({ goal: '本科135人，每人每月2688元，共计4354560元' }), cell: 'B9', says: ['4354560'] },
+  { rule: 'KPI-SHEET-01', positive: sheetOf(shifted), negative: sheetOf(plainGrid(GOOD)), cell: 'A1', says: ['社区服务'] },
   { rule: 'KPI-HDR-04', positive: shanghaiGrid({ annual: 900000 }) as Row[], negative: shanghaiGrid() as Row[], cell: 'E7', says: ['当年财政拨款'] },
   { rule: 'KPI-HDR-03', positive: blankHeader(), negative: fullGrid(), cell: 'B4', says: ['项目编码'] },
   { rule: 'KPI-CALC-02', positive: fullGrid({ budget: '2.00', fiscal: '2.00', use: '1.系统维护费 1.6 万元。2.软件服务费 0.5 万元。' }), negative: fullGrid({ budget: '2.00', fiscal: '2.00', use: '1.系统维护费 1.6 万元。2.软件服务费 0.4 万元。' }), cell: 'B6', says: ['2.10'] },

@@ -90,3 +90,34 @@ describe('Shanghai 财政项目支出绩效目标填报表', () => {
     expect(findings.filter((f) => f.severity !== 'info')).toEqual([]);
   });
 });
+
+describe('a sheet the parser cannot map with confidence', () => {
+  it('is reported once as unread, not row by row', () => {
+    // Column headers name 一级/二级/三级/指标值, but every data row is shifted one column right.
+    const g = [['1.社区服务项目绩效目标表'], ['一级指标', '二级指标', '三级指标', '指标值'], ...Array.from({ length: 8 }, (_, i) => [null, '产出指标', '数量指标', `培训人次${i}`, '≥95人次'])];
+    const { projects, findings } = analyzeKpi([{ name: '绩效', values: g } as never]);
+    expect(findings.map((f) => [f.rule, f.cell])).toEqual([['KPI-SHEET-01', 'A1']]);
+    expect(findings[0].message).toContain('社区服务');
+    expect(projects).toEqual([]);
+  });
+
+  it('a header-word layout with its columns in another order is read, not reported as unread', () => {
+    const g = [
+      ['2.社区服务项目绩效目标表'],
+      ['三级指标', '指标值', '一级指标', '二级指标', '指标值确定依据'],
+      ['培训人次', '≥95人次', '产出指标', '数量指标', '工作计划'],
+      ['培训合格率', '≥90%', null, '质量指标', '工作计划'],
+      ['居民获得感', '明显提升', '效益指标', '社会效益指标', '问卷'],
+      ['居民满意度', '≥90%', '满意度指标', '服务对象满意度指标', '问卷'],
+    ];
+    const { projects, findings } = analyzeKpi([{ name: '绩效', values: g } as never]);
+    expect(projects).toHaveLength(1);
+    expect(projects[0].indicators.map((i) => [i.level1, i.level2, i.level3])).toEqual([
+      ['产出指标', '数量指标', '培训人次'],
+      ['产出指标', '质量指标', '培训合格率'],
+      ['效益指标', '社会效益指标', '居民获得感'],
+      ['满意度指标', '服务对象满意度指标', '居民满意度'],
+    ]);
+    expect(findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+});
