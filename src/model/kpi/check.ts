@@ -260,6 +260,13 @@ function checkIndicator(p: KpiProject, ind: KpiIndicator, out: Finding[], budget
     }
   }
 
+  for (const [text, cell] of [
+    [ind.description, ind.cells.description],
+    [ind.basis, ind.cells.basis],
+  ] as [string, string | undefined][]) {
+    for (const m of findWrittenArithmetic(text)) add(out, 'KPI-CALC-03', { ...m }, { ...at(cell), expected: m.expected, actual: m.actual, diff: m.diff });
+  }
+
   if (v.kind === 'qualitative' || v.kind === 'date') {
     const quantName = (sense.kind === 'rate' || sense.kind === 'count' || sense.kind === 'duration') && sure(sense.kindConfidence, 'medium');
     const quantLevel2 = (l2 === '数量' || l2 === '成本') && v.kind === 'qualitative' && !REFERENCE_WORDS.test(ind.value);
@@ -311,6 +318,13 @@ function checkIndicator(p: KpiProject, ind: KpiIndicator, out: Finding[], budget
 /* ---------- project header ---------- */
 
 /** Shanghai 项目资金 block: each total equals its parts (KPI-HDR-04). */
+function proseOf(p: KpiProject): [string, string | undefined][] {
+  return [
+    [p.goals.join('；'), p.cells.goals],
+    [p.use ?? '', p.cells.use],
+  ];
+}
+
 function checkFunds(p: KpiProject, out: Finding[], base: Where): void {
   const f = p.funds;
   if (!f) return;
@@ -344,6 +358,7 @@ function checkFunds(p: KpiProject, out: Finding[], base: Where): void {
 function checkHeader(p: KpiProject, out: Finding[]): void {
   const base: Where = { sheet: p.sheet, table: p.name };
   checkFunds(p, out, base);
+  const prose = proseOf(p);
   if (p.code === '' && p.cells.code) add(out, 'KPI-HDR-03', { field: '项目编码' }, { ...base, cell: p.cells.code });
   if (p.nameBlank && p.cells.name) add(out, 'KPI-HDR-03', { field: '项目名称' }, { ...base, cell: p.cells.name });
   if (p.budget !== undefined) {
@@ -407,10 +422,11 @@ function checkHeader(p: KpiProject, out: Finding[]): void {
     }
   }
 
-  const prose: [string, string | undefined][] = [
-    [p.goals.join('；'), p.cells.goals],
-    [p.use ?? '', p.cells.use],
-  ];
+  for (const [text, cell] of prose) {
+    for (const m of findWrittenArithmetic(text)) {
+      add(out, 'KPI-CALC-03', { ...m }, { ...base, cell: cell ?? p.cells.title, expected: m.expected, actual: m.actual, diff: m.diff });
+    }
+  }
   const budgetWan = projectBudgetWan(p);
   if (budgetWan && p.use) {
     const m = findPartSums(p.use, budgetWan);
@@ -516,6 +532,84 @@ export function findPartSums(text: string, budgetWan: Decimal): { text: string; 
   const diff = total.minus(budgetWan);
   if (diff.abs().lt(0.005)) return null;
   return { text: t.length > 60 ? `${t.slice(0, 60)}…` : t, expected: fmt(total), diff: fmt(diff) };
+}
+
+export interface ArithmeticSlip {
+  text: string;
+  expected: string;
+  actual: string;
+  diff: string;
+}
+
+const TERM = String.raw`(\d+(?:\.\d+)?)\s*(万|亿|千)?\s*(?:元|人次|人|户|次|件|个月|月|天|年|份|个|名|项|平方米|亩)?(?:\s*\/\s*(?:人|月|年|次|户|件))?`;
+const EXPR = new RegExp(`${TERM}(?:\\s*[×*xX＋+]\\s*${TERM})+\\s*[=＝]\\s*${TERM}`, 'g');
+const TERM_ONE = new RegExp(TERM, 'y');
+const SCALE: Record<string, number> = { 万: 1e4, 亿: 1e8, 千: 1e3 };
+
+/**
+ * Written arithmetic (`135×2688×12=4354560`, `1.6万元+0.5万元=2.1万元`, `0.7元×8.4万人+3万=8.88万元`)
+ * anywhere in the text: each expression is evaluated (× before +, 万/亿 scale words applied) and
+ * returned when the stated result differs beyond the precision it is printed with.
+ */
+export function findWrittenArithmetic(text: string): ArithmeticSlip[] {
+  if (!text || !/[=＝]/.test(text)) return [];
+  const t = toHalfWidth(text).replace(/(\d),(?=\d{3})/g, '$1');
+  const out: ArithmeticSlip[] = [];
+  EXPR.lastIndex = 0;
+  for (let m = EXPR.exec(t); m; m = EXPR.exec(t)) {
+    const expr = m[0];
+    const eq = expr.search(/[=＝]/);
+    const left = expr.slice(0, eq);
+    const right = expr.slice(eq + 1).trim();
+    // Terms and operators of the left side.
+    const terms: Decimal[] = [];
+    const ops: string[] = [];
+    let i = 0;
+    let ok = true;
+    while (i < left.length) {
+      while (i < left.length && /\s/.test(left[i])) i++;
+      TERM_ONE.lastIndex = i;
+      const tm = TERM_ONE.exec(left);
+      if (!tm) {
+        ok = false;
+        break;
+      }
+      terms.push(new Decimal(tm[1]).mul(SCALE[tm[2] ?? ''] ?? 1));
+      i = TERM_ONE.lastIndex;
+      while (i < left.length && /\s/.test(left[i])) i++;
+      if (i < left.length) {
+        const op = left[i];
+        if (!/[×*xX+]/.test(op)) {
+          ok = false;
+          break;
+        }
+        ops.push(op === '+' ? '+' : '×');
+        i++;
+      }
+    }
+    if (!ok || terms.length !== ops.length + 1) continue;
+    let total = ZERO;
+    let prod = terms[0];
+    for (let k = 0; k < ops.length; k++) {
+      if (ops[k] === '×') prod = prod.mul(terms[k + 1]);
+      else {
+        total = total.plus(prod);
+        prod = terms[k + 1];
+      }
+    }
+    total = total.plus(prod);
+    TERM_ONE.lastIndex = 0;
+    const rm = TERM_ONE.exec(right);
+    if (!rm) continue;
+    const scale = SCALE[rm[2] ?? ''] ?? 1;
+    const places = (rm[1].split('.')[1] ?? '').length;
+    const shown = new Decimal(rm[1]);
+    const expectedShown = total.div(scale).toDecimalPlaces(places, Decimal.ROUND_HALF_UP);
+    if (expectedShown.eq(shown)) continue;
+    const unit = right.slice(rm[1].length).trim();
+    out.push({ text: expr.trim(), expected: `${expectedShown.toFixed(places)}${unit}`, actual: right, diff: shown.minus(expectedShown).toFixed(places) });
+  }
+  return out;
 }
 
 function fmtPlain(d: Decimal): string {

@@ -36,6 +36,7 @@ export {
   projectSpendOf,
   findCostArithmetic,
   findPartSums,
+  findWrittenArithmetic,
   checkDuplicateProjects,
   withOp,
   projectBudgetWan,
