@@ -8,6 +8,8 @@ import * as path from 'path';
 import { readWorkbookGrids } from '../../src/cli/read-xlsx';
 import { analyzeKpi } from '../../src/model/kpi';
 import { summarize } from '../../src/model/findings';
+import { readFileSync } from 'fs';
+import { loudnessMarkdown, withLoudness } from '../../scripts/kpi-loudness';
 
 const seed = (id: string) => path.join(__dirname, '..', 'fixtures', 'kpi', `seed${id}.xlsx`);
 
@@ -41,5 +43,11 @@ describe('findings on the seed fixtures', () => {
     const wb = await readWorkbookGrids(seed(id));
     const s = summarize(analyzeKpi(wb.sheets).findings);
     expect(s).toEqual(pinned);
+  });
+
+  it('README states the same counts (npm run docs regenerates the table)', async () => {
+    const root = path.join(__dirname, '..', '..');
+    const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+    expect(readme).toBe(withLoudness(readme, await loudnessMarkdown(root)));
   });
 });
