@@ -21,8 +21,13 @@ export function withRules(readme: string): string {
 if (require.main === module) {
   const root = join(__dirname, '..', '..');
   const path = join(root, 'README.md');
-  writeFileSync(path, withRules(readFileSync(path, 'utf8')));
-  console.log('README.md: rule table updated');
+  const before = readFileSync(path, 'utf8');
+  const after = withRules(before);
+  if (after === before) console.log('README.md: rule table already up to date');
+  else {
+    writeFileSync(path, after);
+    console.log('README.md: rule table updated');
+  }
   writeFileSync(join(root, 'test', 'fixtures', 'kpi', 'FLAWS.md'), flawsMarkdown());
   console.log('test/fixtures/kpi/FLAWS.md: regenerated from flaws.ts');
   loudnessMarkdown(root).then(
