@@ -5,7 +5,7 @@
  */
 import type { Finding } from '../../src/model/findings';
 import { senseIndicator } from '../../src/model/kpi';
-import { findingsOf, plainGrid, type Row } from './helpers';
+import { findingsOf, GOOD_TIERS, plainGrid, tierGrid, type Row } from './helpers';
 import { ALL, type Case } from './indicator-names';
 
 const LEVEL1: Record<string, string> = {
@@ -120,5 +120,16 @@ describe('advice never contradicts the indicator or drops its unit', () => {
   it('keeps 个工作日 in the flip of a duration', () => {
     const dir = advice('时效指标', '工伤认定办结时限', '≥5 个工作日').find((f) => f.rule === 'KPI-DIR-01');
     expect(dir?.suggestion).toBe('≤5 个工作日');
+  });
+
+  it('judges tier tables by the inferred direction only where it is sure', () => {
+    const tiers = (l3: string, t: [string, string, string, string]) =>
+      findingsOf(tierGrid([...GOOD_TIERS, ['产出指标', l3, '比率', ...t, '统计报表']])).filter((f) => f.rule === 'KPI-TIER-01');
+    // Unknown direction: the thresholds decide, and consistent ones are fine either way.
+    expect(tiers('外出务工率', ['≤5%', '≤10%', '≤15%', '＞15%'])).toEqual([]);
+    expect(tiers('外出务工率', ['≥15%', '≥10%', '≥5%', '＜5%'])).toEqual([]);
+    // Known lower-is-better outside any word list: ≥ tiers are the wrong way round.
+    expect(tiers('孕产妇死亡率', ['≥30%', '≥20%', '≥10%', '＜10%']).length).toBe(1);
+    expect(tiers('孕产妇死亡率', ['≤1%', '≤2%', '≤3%', '＞3%'])).toEqual([]);
   });
 });

@@ -6,7 +6,8 @@ import { KPI_RULES } from './rules';
 import { norm } from '../text';
 import type { SheetGrid } from '../workbook';
 import { checkDuplicateProjects, checkProject, type CheckContext } from './check';
-import { DIRECTION_ZH, kpiDirection } from './direction';
+import { DIRECTION_ZH } from './direction';
+import { senseIndicator, sure } from './semantics';
 import { parseKpiGrid } from './parse';
 import { mergeRuleSettings, readRuleSettings } from './settings';
 import type { KpiProject } from './types';
@@ -69,6 +70,12 @@ export function unreadSheet(sheet: string, projects: KpiProject[], findings: Fin
   return makeFinding(KPI_RULES['KPI-SHEET-01'], { sheet, evidence, count: String(bad.size) }, { sheet, cell: first.cells.title ?? first.cells.header ?? first.indicators[0]?.cells.row });
 }
 
+/** 方向 of KPI.DATA: shown only where the semantics are sure of it. */
+function directionLabel(level3: string, description: string, level2: string): string {
+  const s = senseIndicator({ level3, description, level2 });
+  return sure(s.directionConfidence, 'medium') ? DIRECTION_ZH[s.direction] : '';
+}
+
 /** Columns of the KPI.DATA named range (the header row the writer puts above the rows). */
 export const KPI_DATA_COLUMNS = ['单位', '项目', '一级', '二级', '三级', '符号', '数值', '单位', '方向', '状态'] as const;
 
@@ -105,7 +112,7 @@ export function kpiDataRows(projects: KpiProject[], unitName?: string, findings?
         v.op ?? '',
         v.kind === 'quantitative' && v.number !== undefined ? v.number : '',
         v.kind === 'quantitative' ? v.unit ?? '' : '',
-        DIRECTION_ZH[kpiDirection(ind.level3, ind.description)],
+        directionLabel(ind.level3, ind.description, ind.level2),
         STATUS_ZH[sev ?? 'ok'],
       ]);
     }

@@ -292,7 +292,9 @@ function checkIndicator(p: KpiProject, ind: KpiIndicator, out: Finding[], budget
   }
 
   if (ind.tiers) {
-    for (const prob of analyzeTiers(ind.tiers, dir)) {
+    // An unsure direction is left to the thresholds themselves (analyzeTiers infers it).
+    const tierDir = sure(sense.directionConfidence, 'medium') ? dir : 'neutral';
+    for (const prob of analyzeTiers(ind.tiers, tierDir)) {
       const rowWhere = at(ind.cells.value ?? ind.cells.row);
       switch (prob.kind) {
         case 'noop':
