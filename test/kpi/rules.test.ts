@@ -162,3 +162,13 @@ describe('well-formed tables', () => {
     expect(findingsOf(grid as Row[]).map((f) => [f.cell, f.rule, f.message])).toEqual([]);
   });
 });
+
+describe('a budget stated in the 绩效目标 text', () => {
+  it('stands in for the 预算数 cell a plain layout lacks', () => {
+    const rows = goodWith(3, [null, '成本指标', '服装采购成本', '采购费用', '≤5万元', '合同']);
+    const over = findingsOf(plainGrid(rows, '为监察人员定制服装，请财政安排2023年预算2万元')).filter((f) => f.rule === 'KPI-COST-01');
+    expect(over.map((f) => f.cell)).toEqual(['E7']);
+    expect(over[0].message).toContain('2.00');
+    expect(findingsOf(plainGrid(rows, '为监察人员定制服装，请财政安排2023年预算8万元')).filter((f) => f.rule === 'KPI-COST-01')).toEqual([]);
+  });
+});

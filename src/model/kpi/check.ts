@@ -92,6 +92,17 @@ export function projectBudgetWan(p: KpiProject): Decimal | null {
   return p.amountUnit === '元' ? a.value.div(10000) : p.amountUnit === '亿元' ? a.value.mul(10000) : a.value;
 }
 
+const BUDGET_IN_TEXT = /预算(?:资金|数|金额|总额)?(?:为|是|共计|合计|[:：])?\s*(\d+(?:\.\d+)?)\s*(万元|元)/;
+
+/** A budget stated in prose (`请财政安排2020年预算10万元`), in 万元; null when there is none. */
+export function budgetFromText(text: string): Decimal | null {
+  if (!text) return null;
+  const m = BUDGET_IN_TEXT.exec(toHalfWidth(text).replace(/(\d),(?=\d{3})/g, '$1'));
+  if (!m) return null;
+  const v = new Decimal(m[1]);
+  return m[2] === '元' ? v.div(10000) : v;
+}
+
 /* ---------- indicators ---------- */
 
 function label(ind: KpiIndicator): string {
@@ -634,7 +645,8 @@ export function checkProject(p: KpiProject, ctx: CheckContext = {}): Finding[] {
 function checkProjectInto(p: KpiProject, ctx: CheckContext, out: Finding[]): void {
   const base: Where = { sheet: p.sheet, table: p.name };
   const projectCell = p.cells.title ?? p.cells.header ?? p.indicators[0]?.cells.row;
-  const budgetWan = projectBudgetWan(p);
+  // Without a 预算数 cell (plain layouts), a budget stated in the 绩效目标 text stands in.
+  const budgetWan = projectBudgetWan(p) ?? budgetFromText(p.goals.join('；'));
 
   for (const ind of p.indicators) checkIndicator(p, ind, out, budgetWan);
 
