@@ -8,7 +8,7 @@ import { Decimal, fmt, readAmount, sum, ZERO } from '../money';
 import { toHalfWidth } from '../text';
 import { fastNorm as norm } from './fastnorm';
 import { isCostUnit, isMoneyUnit, toWanYuan } from './direction';
-import { coreName, level2Misfit, senseIndicator, sure, type IndicatorSense } from './semantics';
+import { coreName, isGrowthRate, level2Misfit, senseIndicator, sure, type IndicatorSense } from './semantics';
 import { KPI_RULES } from './rules';
 import { classifyLevel1, classifyLevel2, LEVEL1, allowedLevel2Names, level2Allowed, parentsOf, type Level1Key } from './taxonomy';
 import { analyzeTiers } from './tiers';
@@ -30,7 +30,6 @@ function add(out: Finding[], id: string, params: Params, where: Where): void {
 }
 
 const TIME_UNIT = /^(天|日|工作日|月|个月|年|周|小时|分钟|秒)$/;
-const GROWTH = /增长|增幅|提高率|提升率|增加率/;
 // A value that only names a direction of change, or a wish, with no degree (`提高`, `有所提高`, `逐步推进`, `支出进度要求`).
 const VAGUE_VALUE = /^(?:有所|逐步|逐渐|进一步|不断|持续|稳步|继续|大幅|明显|显著)?(?:提高|提升|增加|增长|减少|降低|改善|加强|增强|推进|扩大|缩小|下降)$|^(?:支出进度要求|按要求|按规定|按计划|符合要求|达到要求|按进度)$|提高$|^(?:提高|提升|增加)|逐步|逐渐|不断|进一步/;
 // Placeholder words put where the target should be.
@@ -67,16 +66,6 @@ function quantHint(sense: IndicatorSense, l2: string | null): string {
 const TIME_VALUE = /及时|按时|按期|准时|如期|时限|期限|进度|当月|当年|当日|月底|年底|前|内|以内|之内|限时|日|月|天|周|完成/;
 // Words of a reference or a standard (`原则上不超过…的2/3`, `按核定标准`): a value, though in words.
 const REFERENCE_WORDS = /不超过|不高于|不低于|不少于|以内|标准|核定|预算|规定|文件|政策/;
-const TIME_WORD = /及时|按时|按期|准时|如期|时间|时限|时效|期限|进度|周期|当月|当年|当日|月底|年底|日前|天内|日内|工作日|限时|速度|效率|时长|用时|到位/;
-const QUALITY_WORD = /准确|合格|达标|素质|正确|完好|规范|质量|覆盖/;
-
-/** A 时效 row that measures quality, not time (`人员素质水平 ≥90%`, `补贴发放准确率`). */
-function qualityUnderTime(l2: string, core: string, sense: IndicatorSense, unit: string | undefined): { reason: string; expected: string } | null {
-  if (l2 !== '时效' || !core || TIME_WORD.test(core)) return null;
-  if (sense.kind === 'money' && isMoneyUnit(unit)) return { reason: '是金额', expected: '成本指标或经济效益指标' };
-  if (QUALITY_WORD.test(core)) return { reason: '衡量的是质量而不是时间', expected: '质量指标' };
-  return null;
-}
 const SERVES_PEOPLE = /(群众|居民|参保|人员|职工|农民|对象|服务|就业|退休|学员|学生|患者|企业|创业|贫困|困难|补贴|补助|待遇|救助|培训|社会保险|养老)/;
 const PLACEHOLDER = /目标内容\s*\d*|^(中长期目标|年度目标|长期目标)\s*[(（][^)）]*[)）]$|^(请填写|请输入|[xX×]{2,})|^[(（]?略[)）]?$/;
 
@@ -161,6 +150,7 @@ function checkIndicator(p: KpiProject, ind: KpiIndicator, out: Finding[], budget
   const rate = sense.kind === 'rate' && sure(sense.kindConfidence, 'medium');
   const sat = sense.satisfaction;
   const isCost = l2 === '成本' || l1 === '成本';
+  const growth = isGrowthRate(ind.level3);
 
   if (v.kind === 'quantitative' && v.number !== undefined) {
     const n = v.number;
@@ -180,7 +170,7 @@ function checkIndicator(p: KpiProject, ind: KpiIndicator, out: Finding[], budget
     // `≥0.95 百分比`: a fraction written as a percentage, on any row whose good direction is not down
     // (a rate of unknown direction stays silent: `≥0.5%` may be a small rate meant as written).
     const fraction = u === '%' && !v.percentFromFormat && n > 0 && (n < 1 || (n === 1 && dir === 'higher' && sense.directionConfidence === 'high'));
-    if (fraction && op !== '≤' && op !== '<' && dir !== 'lower' && !GROWTH.test(ind.level3) && (sense.kind !== 'rate' || sure(sense.directionConfidence, 'medium'))) {
+    if (fraction && op !== '≤' && op !== '<' && dir !== 'lower' && !growth && (sense.kind !== 'rate' || sure(sense.directionConfidence, 'medium'))) {
       pct02 = true;
       const fixed = n === 1 ? '=100%' : `${opShown}${fmtNumber(n * 100)}%`;
       add(out, 'KPI-PCT-02', { level3: name, value: shown, number: fmtNumber(n), hint: `（应为 ${fixed}？）` }, { ...valueWhere, suggestion: fixed });
@@ -209,7 +199,7 @@ function checkIndicator(p: KpiProject, ind: KpiIndicator, out: Finding[], budget
       add(out, 'KPI-VAG-02', { level3: name, value: shown }, valueWhere);
       vague = true;
     }
-    if (u === '%' && !GROWTH.test(ind.level3)) {
+    if (u === '%' && !growth) {
       if (n > 100 || n < 0) {
         const s = fmtNumber(n);
         const lost = n > 100 && /^2\d{1,2}(\.\d+)?$/.test(s) && Number(s.slice(1)) <= 100 ? `（是否漏了“≥”，应为 ≥${s.slice(1)}%？）` : '';
@@ -250,7 +240,7 @@ function checkIndicator(p: KpiProject, ind: KpiIndicator, out: Finding[], budget
     if (l2 === '数量' && isMoneyUnit(u) && (costLike || offBudget)) {
       add(out, 'KPI-MIS-03', { level3: name, value: shown, budget: budgetWan ? `（项目预算数 ${money2(budgetWan)} 万元）` : '' }, valueWhere);
     }
-    const misfit = l2 ? level2Misfit(sense, ind.level2) ?? qualityUnderTime(l2, core, sense, u) : null;
+    const misfit = l2 ? level2Misfit(sense, ind.level2, ind.level3, u) : null;
     if (misfit) {
       add(out, 'KPI-MIS-04', { level3: name, value: shown, reason: misfit.reason, level2: ind.level2, expected: misfit.expected }, valueWhere);
     }

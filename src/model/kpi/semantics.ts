@@ -504,21 +504,36 @@ export const KIND_NAME_ZH: Record<IndicatorKind, string> = {
   qualitative: '定性',
 };
 
-/** Which 二级 an indicator of this kind belongs under, when its 二级 plainly does not fit; null when it fits or we cannot say. */
-export function level2Misfit(sense: IndicatorSense, level2: unknown): { reason: string; expected: string } | null {
+const TIME_WORD = /及时|按时|按期|准时|如期|时间|时限|时效|期限|进度|周期|当月|当年|当日|月底|年底|日前|天内|日内|工作日|限时|速度|效率|时长|用时|到位/;
+const QUALITY_WORD = /准确|合格|达标|素质|正确|完好|规范|质量|覆盖/;
+
+/**
+ * Why the indicator does not belong under its 二级, and where it belongs; null when it fits or
+ * we cannot say. Money or a quality measure (准确率, 素质水平, 覆盖率) under 时效 when the name
+ * has no word of time; revenue (征缴收入) under 成本.
+ */
+export function level2Misfit(sense: IndicatorSense, level2: unknown, level3: unknown = '', unit?: string): { reason: string; expected: string } | null {
   const l2 = level2Key(level2);
-  if (!l2 || !sure(sense.kindConfidence, 'medium')) return null;
+  if (!l2) return null;
+  const core = coreName(level3);
   if (l2 === '时效') {
-    if (sense.kind === 'money') return { reason: '是金额', expected: '成本指标或经济效益指标' };
+    if (core && TIME_WORD.test(core)) return null;
+    const money = (sense.kind === 'money' && sure(sense.kindConfidence, 'medium')) || unitFamilyOf(unit) === 'money';
+    if (money) return { reason: '是金额', expected: '成本指标或经济效益指标' };
+    if (core && QUALITY_WORD.test(core)) return { reason: '衡量的是质量而不是时间', expected: '质量指标' };
     return null;
   }
-  if (l2 === '成本' || l2 === '经济成本') {
-    if (sense.kind === 'money' && sense.why === '收益') {
-      return { reason: '是收入而不是支出', expected: '数量指标或经济效益指标' };
-    }
+  if ((l2 === '成本' || l2 === '经济成本') && sense.kind === 'money' && sure(sense.kindConfidence, 'medium') && sense.why === '收益') {
+    return { reason: '是收入而不是支出', expected: '数量指标或经济效益指标' };
   }
   return null;
 }
+
+/** A growth or increase rate (`增长率`, `提高率`): a percentage that may exceed 100 and may be small. */
+export function isGrowthRate(level3: unknown): boolean {
+  return GROWTH.test(typeof level3 === 'string' ? level3 : norm(level3));
+}
+const GROWTH = /增长|增幅|提高率|提升率|增加率/;
 
 /** Is this unit of the family the indicator expects? undefined when either is unknown. */
 export function unitFits(sense: IndicatorSense, unit: string | undefined): boolean | undefined {
