@@ -88,6 +88,7 @@ const CASES: Case[] = [
   { rule: 'KPI-SHEET-01', positive: sheetOf(shifted), negative: sheetOf(plainGrid(GOOD)), cell: 'A1', says: ['社区服务'] },
   { rule: 'KPI-HDR-04', positive: shanghaiGrid({ annual: 900000 }) as Row[], negative: shanghaiGrid() as Row[], cell: 'E7', says: ['当年财政拨款'] },
   { rule: 'KPI-CALC-03', positive: plainGrid(goodWith(3, [null, '成本指标', '人均补贴标准', '135人×2688元×12=4386816元', '≤300元/人', '政策要求'])), negative: plainGrid(goodWith(3, [null, '成本指标', '人均补贴标准', '135人×2688元×12=4354560元', '≤300元/人', '政策要求'])), cell: 'D7', says: ['4354560'] },
+  { rule: 'KPI-CALC-04', positive: fullGrid({ budget: '7.76', fiscal: '7.76', use: '每人0.7元，8.4万人，计8.88万元；流量费200元，全年需要经费7.76万元。' }), negative: fullGrid({ budget: '7.76', fiscal: '7.76', use: '每人0.7元，8.4万人，计5.88万元；流量费200元，全年需要经费7.76万元。' }), cell: 'B6', says: ['8.88'] },
   { rule: 'KPI-HDR-03', positive: blankHeader(), negative: fullGrid(), cell: 'B4', says: ['项目编码'] },
   { rule: 'KPI-CALC-02', positive: fullGrid({ budget: '2.00', fiscal: '2.00', use: '1.系统维护费 1.6 万元。2.软件服务费 0.5 万元。' }), negative: fullGrid({ budget: '2.00', fiscal: '2.00', use: '1.系统维护费 1.6 万元。2.软件服务费 0.4 万元。' }), cell: 'B6', says: ['2.10'] },
   // Tier tables

@@ -430,6 +430,10 @@ function checkHeader(p: KpiProject, out: Finding[]): void {
       add(out, 'KPI-CALC-03', { ...m }, { ...base, cell: cell ?? p.cells.title, expected: m.expected, actual: m.actual, diff: m.diff });
     }
   }
+  for (const [text, cell] of prose) {
+    const over = findPartOverTotal(text);
+    if (over) add(out, 'KPI-CALC-04', over, { ...base, cell: cell ?? p.cells.title });
+  }
   const budgetWan = projectBudgetWan(p);
   if (budgetWan && p.use) {
     const m = findPartSums(p.use, budgetWan);
@@ -613,6 +617,35 @@ export function findWrittenArithmetic(text: string): ArithmeticSlip[] {
     out.push({ text: expr.trim(), expected: `${expectedShown.toFixed(places)}${unit}`, actual: right, diff: shown.minus(expectedShown).toFixed(places) });
   }
   return out;
+}
+
+// A grand total only (共计 often closes each clause of a list: `…共计217728元；…共计4386816元`).
+const TOTAL_AMOUNT = /(?:全年(?:共)?需要?(?:经费|资金)|全年经费|总计|合计|总额为?)[^0-9，,；;。]{0,6}?(\d+(?:\.\d+)?)\s*(万元|元)/g;
+const ANY_AMOUNT = /(\d+(?:\.\d+)?)\s*(万元|元)(?![\/每])/g;
+
+/**
+ * A money amount stated in the text before its total that is larger than that total
+ * (`计 8.88 万元；… 全年需要经费 7.76 万元`): the parts cannot exceed the whole. Amounts per head
+ * (`每人 0.7 元`, `元/人`) are left out.
+ */
+export function findPartOverTotal(text: string): { part: string; total: string } | null {
+  if (!text) return null;
+  const t = toHalfWidth(text).replace(/(\d),(?=\d{3})/g, '$1');
+  TOTAL_AMOUNT.lastIndex = 0;
+  for (let m = TOTAL_AMOUNT.exec(t); m; m = TOTAL_AMOUNT.exec(t)) {
+    // The total closes the text: no amount after it.
+    ANY_AMOUNT.lastIndex = m.index + m[0].length;
+    if (ANY_AMOUNT.exec(t)) continue;
+    const total = new Decimal(m[1]).div(m[2] === '元' ? 10000 : 1);
+    const before = t.slice(0, m.index);
+    ANY_AMOUNT.lastIndex = 0;
+    for (let a = ANY_AMOUNT.exec(before); a; a = ANY_AMOUNT.exec(before)) {
+      if (/每[^，,；;。]{0,6}$/.test(before.slice(Math.max(0, a.index - 8), a.index))) continue;
+      const v = new Decimal(a[1]).div(a[2] === '元' ? 10000 : 1);
+      if (v.minus(total).gt(0.005)) return { part: a[0].trim(), total: m[0].trim() };
+    }
+  }
+  return null;
 }
 
 function fmtPlain(d: Decimal): string {
