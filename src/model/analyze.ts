@@ -18,6 +18,8 @@ export interface AnalyzeOptions {
   skip?: string[];
   /** Budget rules only, KPI rules only, or both. */
   scope?: 'all' | 'budget' | 'kpi';
+  /** Tables of one unit stating different years are different units (see analyzeBudget). */
+  splitYears?: boolean;
 }
 
 export interface WorkbookAnalysis {
@@ -35,7 +37,7 @@ export function settingsOf(wb: WorkbookGrids): RuleSettings {
 export function analyzeWorkbook(wb: WorkbookGrids, opts: AnalyzeOptions = {}): WorkbookAnalysis {
   const scope = opts.scope ?? 'all';
   const settings = opts.settings ?? settingsOf(wb);
-  const budget = scope === 'kpi' ? { units: [], findings: [] } : analyzeBudget(wb.sheets);
+  const budget = scope === 'kpi' ? { units: [], findings: [] } : analyzeBudget(wb.sheets, { splitYears: opts.splitYears });
   const kpi = scope === 'budget' ? { projects: [], findings: [] } : analyzeKpi(wb.sheets);
   const findings: Finding[] = readNoteFindings(wb);
   append(findings, coverageFindings(wb, budget.units, kpi.projects, scope));
