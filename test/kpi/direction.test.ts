@@ -46,7 +46,8 @@ describe('kpiDirection', () => {
     ['资金在规定时间内下达率', '', 'higher'],
     ['减少查阅档案时间', '', 'higher'],
     ['严防冒领，确定基金安全', '', 'higher'],
-    ['享受补贴人员数量', '', 'neutral'],
+    ['享受补贴人员数量', '', 'higher'],
+    ['政府购买人员数量', '', 'neutral'],
     ['', '', 'neutral'],
   ])('%s → %s', (name, desc, dir) => {
     expect(kpiDirection(name, desc)).toBe(dir);

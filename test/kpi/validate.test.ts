@@ -161,7 +161,7 @@ describe('analyzeKpi and kpiDataRows', () => {
     const rows = kpiDataRows(projects, '测试局', findings);
     expect(KPI_DATA_COLUMNS).toHaveLength(10);
     expect(rows).toHaveLength(GOOD.length + GOOD_TIERS.length);
-    expect(rows[0]).toEqual(['测试局', '公益性岗位补贴', '产出指标', '数量指标', '享受补贴人员数量', '≥', 158, '人', '', '通过']);
+    expect(rows[0]).toEqual(['测试局', '公益性岗位补贴', '产出指标', '数量指标', '享受补贴人员数量', '≥', 158, '人', '越高越好', '通过']);
     expect(rows[1]).toEqual(['测试局', '公益性岗位补贴', '产出指标', '质量指标', '发放率', '≥', 0.95, '%', '越高越好', '警告']);
     expect(rows[GOOD.length + 3][8]).toBe('越低越好');
     for (const r of rows) expect(r).toHaveLength(KPI_DATA_COLUMNS.length);

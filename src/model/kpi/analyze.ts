@@ -1,11 +1,13 @@
 /**
  * Whole-workbook KPI analysis (CLI `kpi`, the task pane's 校验 view, KPI.DATA).
  */
-import { applySettings, type Finding, type RuleSettings, type Severity } from '../findings';
+import { applySettings, makeFinding, type Finding, type RuleSettings, type Severity } from '../findings';
+import { KPI_RULES } from './rules';
 import { norm } from '../text';
 import type { SheetGrid } from '../workbook';
-import { checkProject, type CheckContext } from './check';
-import { DIRECTION_ZH, kpiDirection } from './direction';
+import { checkDuplicateProjects, checkProject, type CheckContext } from './check';
+import { DIRECTION_ZH } from './direction';
+import { senseIndicator, sure } from './semantics';
 import { parseKpiGrid } from './parse';
 import { mergeRuleSettings, readRuleSettings } from './settings';
 import type { KpiProject } from './types';
@@ -34,12 +36,44 @@ export function analyzeKpi(sheets: SheetGrid[], settings?: RuleSettings, ctx: Ch
   for (const s of list) {
     if (!s || SETTINGS_SHEET.test(norm(s.name))) continue;
     const res = parseKpiGrid(s.values, { origin: s.origin, sheet: s.name, formats: s.formats, scan: true });
-    for (const p of res.projects) {
-      projects.push(p);
-      append(findings, applySettings(checkProject(p, ctx), eff));
+    const own: Finding[] = [];
+    for (const p of res.projects) append(own, checkProject(p, ctx));
+    const unread = unreadSheet(s.name, res.projects, own);
+    if (unread) {
+      // Columns not mapped with confidence: one finding instead of a flood of structure errors.
+      append(findings, applySettings([unread], eff));
+      continue;
     }
+    for (const p of res.projects) projects.push(p);
+    append(findings, applySettings(own, eff));
   }
+  append(findings, applySettings(checkDuplicateProjects(projects), eff));
   return { projects, findings };
+}
+
+/** Findings that mean a row's columns were not understood. */
+const UNREAD = new Set(['KPI-STRUCT-01', 'KPI-STRUCT-02', 'KPI-STRUCT-03', 'KPI-STRUCT-07', 'KPI-STRUCT-09', 'KPI-VAL-01']);
+
+/**
+ * A sheet whose rows mostly fail to map (half the indicator rows or more carry a structure
+ * error, at least four of them): reported once as unread (KPI-SHEET-01), null otherwise.
+ */
+export function unreadSheet(sheet: string, projects: KpiProject[], findings: Finding[]): Finding | null {
+  let rows = 0;
+  for (const p of projects) rows += p.indicators.length;
+  if (!rows) return null;
+  const bad = new Set<string>();
+  for (const f of findings) if (UNREAD.has(f.rule) && f.cell) bad.add(f.cell.replace(/^[A-Z]+/, ''));
+  if (bad.size < 4 || bad.size * 2 < rows) return null;
+  const first = projects[0];
+  const evidence = first.title ? `标题“${first.title}”` : '表头含指标列';
+  return makeFinding(KPI_RULES['KPI-SHEET-01'], { sheet, evidence, count: String(bad.size) }, { sheet, cell: first.cells.title ?? first.cells.header ?? first.indicators[0]?.cells.row });
+}
+
+/** 方向 of KPI.DATA: shown only where the semantics are sure of it. */
+function directionLabel(level3: string, description: string, level2: string): string {
+  const s = senseIndicator({ level3, description, level2 });
+  return sure(s.directionConfidence, 'medium') ? DIRECTION_ZH[s.direction] : '';
 }
 
 /** Columns of the KPI.DATA named range (the header row the writer puts above the rows). */
@@ -78,7 +112,7 @@ export function kpiDataRows(projects: KpiProject[], unitName?: string, findings?
         v.op ?? '',
         v.kind === 'quantitative' && v.number !== undefined ? v.number : '',
         v.kind === 'quantitative' ? v.unit ?? '' : '',
-        DIRECTION_ZH[kpiDirection(ind.level3, ind.description)],
+        directionLabel(ind.level3, ind.description, ind.level2),
         STATUS_ZH[sev ?? 'ok'],
       ]);
     }

@@ -25,10 +25,8 @@ export {
   isMoneyUnit,
   toWanYuan,
   DIRECTION_ZH,
-  LOWER_IS_BETTER_RATES,
-  LOWER_IS_BETTER_WORDS,
-  HIGHER_IS_BETTER,
 } from './direction';
+export { senseIndicator, phrasePolarity, level2Misfit, sure, KIND_NAME_ZH, type IndicatorSense, type IndicatorKind, type IndicatorInput, type Confidence, type UnitFamily } from './semantics';
 export { parseKpiGrid, detectKpiTables, splitGoals, type ParseOptions } from './parse';
 export { KPI_RULES } from './rules';
 export {
@@ -37,6 +35,10 @@ export {
   checkKpiAgainstBudget,
   projectSpendOf,
   findCostArithmetic,
+  findPartSums,
+  findWrittenArithmetic,
+  checkDuplicateProjects,
+  withOp,
   projectBudgetWan,
   type CheckContext,
   type CostMismatch,

@@ -18,6 +18,7 @@ import { classifyLevel1, classifyLevel2, isTaxonomyTerm } from './taxonomy';
 import { isPercentFormat, parseKpiValue } from './value';
 import {
   TIER_NAMES,
+  type KpiFunds,
   type KpiGridParse,
   type KpiIndicator,
   type KpiLayout,
@@ -73,7 +74,8 @@ const H_L1 = /^(一级指标|一级|绩效指标分类|指标分类|指标类别
 const H_L2 = /^(二级指标|二级|二级指标名称)$/;
 const H_L3 = /^(三级指标|三级|绩效指标|指标名称|三级指标名称|具体指标)$/;
 const H_DESC = /(指标描述|指标解释|指标说明|指标内容)/;
-const H_VALUE = /^(指标值|目标值|绩效指标值|年度指标值|年度目标值|指标目标值|指标值\(.*\))$/;
+const H_L3_EXACT = /^(三级指标|三级|三级指标名称)$/;
+const H_VALUE = /^(指标值|目标值|绩效指标值|年度指标值|年度目标值|指标目标值|项目指标值|年度\/项目指标值|指标值\(.*\))$/;
 const H_BASIS = /依据/;
 const H_SCORING = /^(评\(扣\)分标准|评扣分标准|评分标准|扣分标准)$/;
 const H_TIERS = /评价标准$/;
@@ -103,6 +105,7 @@ function readHeader(texts: string[]): Columns | null {
   let hasValue = false;
   let hasTiers = false;
   let hasL1 = false;
+  let l3Label = false;
   const c: Columns = { sig: '' };
   for (let i = 0; i < texts.length; i++) {
     const t = headerKey(texts[i]);
@@ -111,7 +114,9 @@ function readHeader(texts: string[]): Columns | null {
       c.l1 = i;
       hasL1 = true;
     } else if (c.l2 === undefined && H_L2.test(t)) c.l2 = i;
-    else if (c.l3 === undefined && H_L3.test(t)) {
+    else if ((c.l3 === undefined || (l3Label && H_L3_EXACT.test(t))) && H_L3.test(t)) {
+      // Shanghai: a merged `绩效指标` label column stands before 一级|二级|三级指标.
+      l3Label = t === '绩效指标';
       c.l3 = i;
       hasL3 = true;
     } else if (c.scoring === undefined && H_SCORING.test(t)) {
@@ -178,9 +183,16 @@ function readSubHeader(texts: string[], c: Columns): boolean {
 
 /* ---------- header block labels ---------- */
 
-type Field = 'code' | 'name' | 'budget' | 'fiscal' | 'other' | 'use' | 'plan' | 'goals' | 'unitName';
+type Field = 'code' | 'name' | 'budget' | 'fiscal' | 'other' | 'use' | 'plan' | 'goals' | 'unitName' | FundField | 'fundsUnit';
+/** Shanghai 项目资金（元） block. */
+type FundField = 'fundTotal' | 'fundAnnual' | 'fundAppropriation' | 'fundCarryover';
 
 const LABELS: [Field, RegExp][] = [
+  ['fundsUnit', /^项目资金\((元|万元)\)$/],
+  ['fundTotal', /^项目资金总额$/],
+  ['fundAnnual', /^年度资金申请总额$/],
+  ['fundAppropriation', /^(其中)?当年财政拨款$/],
+  ['fundCarryover', /^(其中)?上年结转(资金)?$/],
   ['code', /^项目(编码|代码|编号)$/],
   ['name', /^项目名称$/],
   ['unitName', /^(单位名称|预算单位|部门名称|实施单位|主管部门)$/],
@@ -201,8 +213,10 @@ function labelOf(t: string): Field | null {
   return null;
 }
 
+/** Shanghai: `项目总目标 | 年度总体目标` head the two goal texts. */
+const GOAL_SUBLABEL = /^(项目总目标|年度总体目标|总体目标|年度目标|中长期目标|总目标)$/;
 const PLAN_LABEL = /^(\d{1,2}月(底|末|份)?|第?[一二三四1-4]季度(末)?|上半年|下半年|全年|年底)$/;
-const TITLE = /(绩效目标表|绩效指标表|目标申报表|整体支出绩效指标|整体绩效目标表|绩效目标申报表)(\(.*\))?$/;
+const TITLE = /(绩效目标表|绩效指标表|目标申报表|整体支出绩效指标|整体绩效目标表|绩效目标申报表|绩效目标填报表)(\(.*\))?$/;
 const UNIT_LINE = /^单位[:：]?\s*(万元|元|千元|亿元)$/;
 const UNIT_CODE_LINE = /^\d{5,}[\u4e00-\u9fff]/;
 const UNIT_NAME_INLINE = /^(单位名称|预算单位|部门名称|编制单位|单位)[:：](?!万元$|元$|千元$)(.+)$/;
@@ -212,7 +226,7 @@ const ORDINAL_START = /^\d{1,2}\s*[、.．)]/;
 // parse error in WebKit before Safari 16.4 (Excel for Mac), see README "Browser floor".
 const GOAL_SPLIT = /(^|[\s;；。，,])(\d{1,2})\s*[.、．)](?!\d)/g;
 const HTML_TAG = /<\/?[a-zA-Z][^>]*>/g;
-const TITLE_SUFFIX = /[-—–\s]*(?:项目)?(?:绩效目标(?:申报)?表|绩效指标表)(?:\(.*\))?$/;
+const TITLE_SUFFIX = /[-—–\s]*(?:项目)?(?:绩效目标(?:申报|填报)?表|绩效指标表)(?:\(.*\))?$/;
 
 /** Splits 绩效目标 text into numbered sub-goals (`1.…2.…`); one element when unnumbered. */
 export function splitGoals(text: string): string[] {
@@ -296,6 +310,9 @@ interface Draft {
   planLabels?: { col: number; label: string }[];
   expectPlanValues: boolean;
   lastField: 'use' | 'goals' | 'planValues' | null;
+  /** Shanghai 项目资金 block: the amounts by name, and the column where the 年度 half starts. */
+  funds?: KpiFunds;
+  fundsRightCol?: number;
   /** Text of the last lone meta line (a title broken over two lines ends with `绩效目标表`). */
   lastLone?: { text: string; row: number; col: number };
   hasBlock: boolean;
@@ -605,7 +622,7 @@ function readMeta(
       const parts: string[] = [];
       let at = -1;
       for (let k = c + 1; k < texts.length; k++) {
-        if (!texts[k]) continue;
+        if (!texts[k] || GOAL_SUBLABEL.test(texts[k])) continue;
         parts.push(cellText(row[k]).trim());
         if (at < 0) at = k;
       }
@@ -620,6 +637,28 @@ function readMeta(
     const hasValue = v < texts.length && !labelOf(texts[v]);
     const value = hasValue ? cellText(row[v]).trim() : '';
     const cell = A(r, hasValue ? v : Math.min(c + 1, Math.max(texts.length - 1, c)));
+    if (f === 'fundsUnit') {
+      d.amountUnit = /万元/.test(texts[c]) ? '万元' : '元';
+      d.funds = d.funds ?? {};
+      d.hasBlock = true;
+      continue;
+    }
+    const money = hasValue ? displayText(row[v], formatAt(fmts, r, v)) : '';
+    if (f === 'fundTotal' || f === 'fundAnnual' || f === 'fundAppropriation' || f === 'fundCarryover' || (d.funds && (f === 'fiscal' || f === 'other'))) {
+      const funds = (d.funds = d.funds ?? {});
+      if (f === 'fundAnnual') d.fundsRightCol = c;
+      const right = d.fundsRightCol !== undefined && c >= d.fundsRightCol;
+      const key: keyof KpiFunds =
+        f === 'fundTotal' ? 'total' : f === 'fundAnnual' ? 'annual' : f === 'fundAppropriation' ? 'appropriation' : f === 'fundCarryover' ? 'carryover' : f === 'fiscal' ? 'fiscal' : right ? 'annualOther' : 'other';
+      funds[key] = { raw: money, cell };
+      // The year's request is what this year's targets are measured against.
+      if (key === 'annual') {
+        d.budget = money;
+        d.cells.budget = cell;
+      }
+      if (hasValue) c = v;
+      continue;
+    }
     switch (f) {
       case 'code':
         d.code = value;
@@ -844,8 +883,10 @@ function finish(o: Open, sheet: string | undefined): KpiProject | null {
     anchorRow,
   };
   if (d.code !== undefined) p.code = d.code;
+  if (d.name === '') p.nameBlank = true;
   if (d.unit !== undefined) p.unit = d.unit;
   if (d.budget !== undefined) p.budget = d.budget;
+  if (d.funds) p.funds = d.funds;
   if (d.fiscal !== undefined) p.fiscal = d.fiscal;
   if (d.other !== undefined) p.other = d.other;
   if (d.use !== undefined) p.use = d.use;

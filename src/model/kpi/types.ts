@@ -149,6 +149,26 @@ export interface KpiProjectCells {
   header?: string;
 }
 
+/** One named amount of a 项目资金 block, as written, and its cell. */
+export interface KpiFundAmount {
+  raw: string;
+  cell?: string;
+}
+
+/**
+ * The 项目资金（元） block of the Shanghai 财政项目支出绩效目标填报表: 项目资金总额 = 财政资金 +
+ * 其他资金; 年度资金申请总额 = 当年财政拨款 + 上年结转资金 + 其他资金 (annualOther).
+ */
+export interface KpiFunds {
+  total?: KpiFundAmount;
+  fiscal?: KpiFundAmount;
+  other?: KpiFundAmount;
+  annual?: KpiFundAmount;
+  appropriation?: KpiFundAmount;
+  carryover?: KpiFundAmount;
+  annualOther?: KpiFundAmount;
+}
+
 export interface KpiProject {
   /** Title line above the table (`1. 创业担保贷款贴息省级专款-绩效目标表`), cleaned of the ordinal; may be ''. */
   title: string;
@@ -156,6 +176,8 @@ export interface KpiProject {
   name: string;
   /** 项目编码 (layout 2). */
   code?: string;
+  /** True when the table has a 项目名称 label with nothing written beside it (`name` then falls back to the title). */
+  nameBlank?: boolean;
   /** 单位 as written (code + name, layout 2). */
   unit?: string;
   /** 预算数 / 财政资金 / 其他资金 as written (amounts text; 万元 unless stated). */
@@ -164,6 +186,8 @@ export interface KpiProject {
   other?: string;
   /** 资金用途. */
   use?: string;
+  /** Shanghai 项目资金 block (amounts in `amountUnit`, 元 there); `budget` is then its 年度资金申请总额. */
+  funds?: KpiFunds;
   /** Unit the header amounts are stated in (`万元` unless the table says `单位：元`). */
   amountUnit?: string;
   /** 资金支出计划（%）. */

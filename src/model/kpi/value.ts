@@ -107,7 +107,7 @@ const NUM = String.raw`[+-]?(?:\d+(?:\.\d+)?|\.\d+)`;
 const NUMBER_HEAD = new RegExp(`^(${NUM})\\s*`);
 const PCT_WORDS = String.raw`%|％|百分比|百分号|个百分点|百分点|‰`;
 const UNIT_BASE = [
-  '人次', '人月', '人', '户次', '户', '家次', '家', '次', '件', '起', '个月', '个', '台套', '台', '套', '份',
+  '人次', '人月', '人', '户次', '户', '家次', '家', '次', '件', '起', '个月', '个工作日', '个', '台套', '台', '套', '份',
   '课时', '课', '学时', '小时', '工作日', '天', '日', '周', '月', '年', '项', '所', '批', '场', '期', '篇', '条',
   '本', '册', '张', '辆', '名', '位', '岗', '公里', '千米', '平方米', '㎡', '米', '亩', '吨', '千克', '公斤',
   '部', '处', '座', '间', '页', '分钟', '秒', '分', '班', '盒', '箱', '倍', '笔', '宗', '种', '类', '元',
@@ -117,6 +117,8 @@ const UNIT_RE = new RegExp(
   `^(?:(${PCT_WORDS})|((?:万|亿|千|百)?(?:${UNIT_BASE})(?:\\s*(?:[/\\\\每])\\s*(?:${UNIT_PER})(?:\\s*[·./]\\s*(?:月|年|天|日))?)?|(?:万|亿)(?:\\s*[/\\\\每]\\s*(?:${UNIT_PER}))?))`,
 );
 const UNIT_PER_SEP = /\s*[\\每]\s*/;
+const BRACKET_UNIT = /^\s*[(（]\s*([^()（）\d]{1,8}?)\s*[)）]/;
+const MEASURE_CHAR = /[个件次人户家元米亩吨台套项所场期篇条本册张辆名位岗天日月年时分秒周批份座间页倍笔宗种类处部课‰%]/;
 const TAIL_GE = /^(?:及|或)?(?:以上|之上)/;
 const TAIL_LE = /^(?:及|或)?(?:以下|以内|之内)/;
 const TAIL_PUNCT = /^[,，;；。、:：()（）\s]+|[,，;；。、\s]+$/g;
@@ -157,8 +159,17 @@ function readNumUnit(s: string): NumUnit | null {
   if (!Number.isFinite(number)) return null;
   let rest = s.slice(m[0].length);
   let unit: string | undefined;
-  const u = UNIT_RE.exec(rest);
-  if (u) {
+  // `≥2500.00(平方米)`, `=100.00(%)`: the unit in brackets, as budget systems print it
+  // (Shanghai 绩效目标填报表); an unusual unit in the brackets is kept as written.
+  const bm = BRACKET_UNIT.exec(rest);
+  const br = bm && MEASURE_CHAR.test(bm[1]) ? bm : null;
+  const u = br ? null : UNIT_RE.exec(rest);
+  if (br) {
+    const inner = br[1].replace(WS, '');
+    const known = UNIT_RE.exec(inner);
+    unit = known && known[0].length === inner.length ? normalizeUnit(inner) : inner;
+    rest = rest.slice(br[0].length).trimStart();
+  } else if (u) {
     unit = normalizeUnit(u[0]);
     rest = rest.slice(u[0].length).trimStart();
   }
