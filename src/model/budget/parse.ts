@@ -30,6 +30,7 @@ import {
   type RoleSpec,
 } from './kinds';
 import { BUDGET_RULES } from './rules';
+import { isPlaceholder, joinSplitCode, splitCodeColumns } from './split-codes';
 import { isBlank, usedArea, isRow } from './grid';
 import { KIND_NAMES, type AmountColumn, type BudgetRow, type BudgetTable, type RowRole, type TableKind, type UnitLine } from './types';
 
@@ -178,6 +179,8 @@ export function parseUnitLine(i: RowInfo, into: UnitLine): void {
 
 interface Layout {
   codeCol: number;
+  /** Columns of a code split over 类 | 款 | 项 (codeCol is the first of them). */
+  codeCols?: number[];
   nameCol: number;
   seqCol: number;
   columns: AmountColumn[];
@@ -245,9 +248,14 @@ function layoutColumns(kind: TableKind, labels: string[], headerTexts: string[][
     return out;
   }
   if (structure === 'code') {
-    out.codeCol = labels.findIndex((l) => /编码|代码/.test(l));
-    out.nameCol = labels.findIndex((l, c) => c !== out.codeCol && /名称/.test(l));
-    if (out.nameCol < 0) out.nameCol = labels.findIndex((l, c) => c !== out.codeCol && /项目$|^科目$/.test(l) && !/项目支出/.test(l));
+    const split = splitCodeColumns(headerTexts);
+    if (split) out.codeCols = split;
+    const isCode = (c: number) => (split ? split.includes(c) : c === out.codeCol);
+    out.codeCol = split ? split[0] : labels.findIndex((l) => /编码|代码/.test(l));
+    out.nameCol = labels.findIndex((l, c) => !isCode(c) && /名称/.test(l));
+    if (out.nameCol < 0) out.nameCol = labels.findIndex((l, c) => !isCode(c) && /项目$|^科目$/.test(l) && !/项目支出/.test(l));
+    // `科目编码及名称` / `功能分类科目`: code and name share one cell.
+    if (out.nameCol < 0 && out.codeCol >= 0 && !split && /名称|科目$/.test(labels[out.codeCol])) out.nameCol = out.codeCol;
     if (out.codeCol < 0 && out.nameCol > 0 && out.nameCol - 1 !== out.seqCol && looksLikeCodeColumn(grid, out.nameCol - 1, dataStart, rows)) out.codeCol = out.nameCol - 1;
     if (out.codeCol < 0 && out.nameCol < 0) {
       const c = all.find((x) => x !== out.seqCol && looksLikeCodeColumn(grid, x, dataStart, rows));
@@ -256,13 +264,13 @@ function layoutColumns(kind: TableKind, labels: string[], headerTexts: string[][
         out.nameCol = c + 1 < cols ? c + 1 : -1;
       }
     }
-    if (out.nameCol < 0 && out.codeCol >= 0 && out.codeCol + 1 < cols) out.nameCol = out.codeCol + 1;
+    if (out.nameCol < 0 && out.codeCol >= 0 && out.codeCol + 1 < cols && !/合计|支出|收入|经费|金额|预算/.test(labels[out.codeCol + 1])) out.nameCol = out.codeCol + 1;
   } else if (structure === 'lines') {
     out.nameCol = labels.findIndex((l) => /项目|名称/.test(l));
     if (out.nameCol < 0) out.nameCol = all.find((c) => c !== out.seqCol) ?? 0;
   }
   const roles = ROLES[kind] ?? [];
-  const candidates = all.filter((c) => c !== out.codeCol && c !== out.nameCol && c !== out.seqCol);
+  const candidates = all.filter((c) => c !== out.codeCol && c !== out.nameCol && c !== out.seqCol && !out.codeCols?.includes(c));
   assignRoles(roles, candidates, labels, headerTexts, undefined, kind === 'T2' || kind === 'T3', out);
   if (structure === 'list') {
     const name = out.textCols.find((t) => t.key === 'name') ?? out.textCols.find((t) => t.key === 'item');
@@ -359,6 +367,17 @@ function makeRow(ctx: Ctx, r: number, name: string, role: RowRole, read: ReadRow
   const row: BudgetRow = { r, name, amounts: lazyAmounts(read.scaled, ctx.places), cells: read.cells, role, scaled: read.scaled, ...extra };
   if (read.bad.length) row.bad = read.bad;
   return row;
+}
+
+function isPlaceholderRow(row: unknown[], cols: number): boolean {
+  let any = false;
+  for (let c = 0; c < Math.min(cols, row.length); c++) {
+    const v = row[c];
+    if (isBlank(v)) continue;
+    if (!isPlaceholder(v)) return false;
+    any = true;
+  }
+  return any;
 }
 
 /** Parses a values grid holding one table (title and header optional). */
@@ -466,7 +485,16 @@ export function parseBudgetTable(grid: unknown[][], opts: ParseOptions = {}): Bu
     // Fast path: a code in the code column means a data row; no need to normalise the rest.
     let code: string | null = null;
     let codeText = '';
-    if (structure === 'code' && lay.codeCol >= 0) {
+    if (structure === 'code' && lay.codeCols) {
+      const joined = joinSplitCode(row, lay.codeCols);
+      if (joined && joined.length >= 3) code = joined;
+      else if (joined === null) {
+        const cv = row[lay.codeCol];
+        const split = splitCodeName(cellText(cv));
+        if (split) code = split.code;
+        codeText = split ? split.name : norm(cv);
+      }
+    } else if (structure === 'code' && lay.codeCol >= 0) {
       const cv = row[lay.codeCol];
       code = normalizeCode(cv);
       // One or two digits in the code column are a 栏次 or 序号, not a code.
@@ -480,6 +508,8 @@ export function parseBudgetTable(grid: unknown[][], opts: ParseOptions = {}): Bu
     if (!code) {
       const info = rowInfo(grid, r, cols);
       if (info.nonBlank === 0) continue;
+      // Example rows of a fill-in template (`… | … | …`) are not data.
+      if (info.numbers === 0 && isPlaceholderRow(row, cols)) continue;
       const note = isNoteRow(info);
       if (note) {
         notes.push(note);
@@ -505,7 +535,7 @@ export function parseBudgetTable(grid: unknown[][], opts: ParseOptions = {}): Bu
 
     // ---- code tables
     if (structure === 'code') {
-      let name = lay.nameCol >= 0 && !isBlank(row[lay.nameCol]) ? normName(row[lay.nameCol]) : '';
+      let name = lay.nameCol >= 0 && lay.nameCol !== lay.codeCol && !isBlank(row[lay.nameCol]) ? normName(row[lay.nameCol]) : '';
       if (!code && lay.codeCol < 0 && name) {
         const split = splitCodeName(cellText(row[lay.nameCol]));
         if (split) {
