@@ -7,6 +7,7 @@
  */
 import { makeFinding, type Finding } from '../findings';
 import { fmtScaled } from './amount';
+import { fmtMoney, moneyUnit, UNIT_FACTOR } from './units';
 import { CODE_LENGTHS, schemeForKind } from './codes';
 import { STRUCTURE, T10_FUNDING } from './kinds';
 import { BASIS, BUDGET_RULES } from './rules';
@@ -33,29 +34,34 @@ function identity(e: Emit, id: string, row: BudgetRow, col: AmountColumn, actual
   if (actual === expected) return;
   const t = e.t;
   const p = t.places;
+  const u = t.unitLine.unit;
+  const label = row.code ?? (row.line && row.role === 'total' ? '合计' : row.name);
   const params = {
     table: KIND_NAMES[t.kind],
     row: row.r + t.origin.row + 1,
-    label: row.code ?? (row.line && row.role === 'total' ? '合计' : row.name),
+    label,
     code: row.code ?? '',
     name: row.name,
     col: col.label,
-    actual: fmtScaled(actual, p),
-    expected: fmtScaled(expected, p),
-    diff: fmtScaled(actual - expected, p),
+    actual: fmtMoney(actual, p, u),
+    expected: fmtMoney(expected, p, u),
+    diff: fmtMoney(actual - expected, p, u),
     basis: BASIS[id] ?? '',
     ...extra,
   };
-  e.out.push(
-    makeFinding(BUDGET_RULES[id], params, {
-      sheet: t.sheet,
-      cell: row.cells[col.key],
-      table: t.kind,
-      expected: params.expected,
-      actual: params.actual,
-      diff: params.diff,
-    }),
-  );
+  const meta = { sheet: t.sheet, cell: row.cells[col.key], table: t.kind, expected: fmtScaled(expected, p), actual: fmtScaled(actual, p), diff: fmtScaled(actual - expected, p) };
+  // A 万元 table rounded from 元 figures may be one hundredth off: that is a 尾差, said as such.
+  if (isTail(t, actual - expected)) {
+    e.out.push(makeFinding(BUDGET_RULES['BAL-017'], { ...params, what: `第${params.row}行 ${label} ${col.label}`, rule: BUDGET_RULES[id].title, source: moneyUnit(t.sourceUnit), unit: moneyUnit(u) }, meta));
+    return;
+  }
+  e.out.push(makeFinding(BUDGET_RULES[id], params, meta));
+}
+
+/** True when a difference is within the rounding of a finer source unit into the table's unit. */
+export function isTail(t: BudgetTable, diff: number): boolean {
+  if (!t.sourceUnit || Math.abs(diff) !== 1) return false;
+  return UNIT_FACTOR[moneyUnit(t.sourceUnit)] < UNIT_FACTOR[moneyUnit(t.unitLine.unit)];
 }
 
 function tableIssue(e: Emit, id: string, params: Record<string, string | number>, cell?: string): void {
@@ -288,7 +294,7 @@ function checkT11(e: Emit): void {
         e.out.push(
           makeFinding(
             BUDGET_RULES['BAL-502'],
-            { table: KIND_NAMES[t.kind], row: office.r + t.origin.row + 1, col: col.label, actual: fmtScaled(a, t.places), expected: fmtScaled(b, t.places) },
+            { table: KIND_NAMES[t.kind], row: office.r + t.origin.row + 1, col: col.label, actual: fmtMoney(a, t.places, t.unitLine.unit), expected: fmtMoney(b, t.places, t.unitLine.unit) },
             { sheet: t.sheet, cell: office.cells[col.key], table: t.kind },
           ),
         );

@@ -7,6 +7,8 @@
 import { qualify } from '../address';
 import { makeFinding, type Finding } from '../findings';
 import { fmtScaled } from './amount';
+import { compareAcrossUnits, convertScaled, fmtMoney, moneyUnit, UNIT_FACTOR } from './units';
+import { KIND_NAMES } from './types';
 import { DEFAULT_CLASS_MAP, DEFAULT_DICTIONARY, type ClassMap, type Dictionary } from './dictionary';
 import { BUDGET_RULES } from './rules';
 import type { BudgetRow, BudgetTable, UnitTables } from './types';
@@ -67,25 +69,41 @@ interface Out {
  */
 function compare(o: Out, id: string, a: Fig, b: Fig, extra: Record<string, string> = {}): void {
   if (a.bad || b.bad) return;
-  if (a.value === b.value) return;
+  const ua = moneyUnit(a.t.unitLine.unit);
+  const ub = moneyUnit(b.t.unitLine.unit);
+  const how = compareAcrossUnits(a.value, ua, b.value, ub);
+  if (how === 'equal') return;
   const at = a.cell ? a : b;
   const other = at === a ? b : a;
   const p = a.t.places;
+  // Differences are shown in the first table's unit (the other figure converted to it).
+  const bInA = convertScaled(b.value, ub, ua);
   const params = {
-    actual: fmtScaled(a.value, p),
-    expected: fmtScaled(b.value, p),
-    diff: fmtScaled(a.value - b.value, p),
+    actual: fmtMoney(a.value, p, ua),
+    expected: fmtMoney(b.value, b.t.places, ub),
+    diff: fmtMoney(a.value - bInA, p, ua),
     otherCell: where(other),
     ...extra,
   };
+  if (how === 'tail') {
+    const coarse = UNIT_FACTOR[ua] > UNIT_FACTOR[ub] ? ua : ub;
+    o.out.push(
+      makeFinding(BUDGET_RULES['BAL-017'], { ...params, table: KIND_NAMES[a.t.kind], what: `与${KIND_NAMES[b.t.kind]}（${where(other)}）`, rule: BUDGET_RULES[id].title, source: ua === coarse ? ub : ua, unit: coarse }, {
+        sheet: at.t.sheet,
+        cell: at.cell,
+        table: at.t.kind,
+      }),
+    );
+    return;
+  }
   o.out.push(
     makeFinding(BUDGET_RULES[id], params, {
       sheet: at.t.sheet,
       cell: at.cell,
       table: at.t.kind,
-      expected: params.expected,
-      actual: params.actual,
-      diff: params.diff,
+      expected: fmtScaled(bInA, p),
+      actual: fmtScaled(a.value, p),
+      diff: fmtScaled(a.value - bInA, p),
     }),
   );
 }

@@ -9,7 +9,7 @@
 import { a1, A1_ORIGIN, colLetter, type Origin } from '../address';
 import { makeFinding, type Finding, type Params } from '../findings';
 import { cellText, norm } from '../text';
-import { fmtScaled, lazyAmounts, readScaled } from './amount';
+import { lazyAmounts, readScaled } from './amount';
 import { CODE_LENGTHS, isValidCode, normalizeCode, schemeForKind, splitCodeName, type CodeScheme } from './codes';
 import { DEFAULT_CLASS_MAP, DEFAULT_DICTIONARY, type ClassMap, type Dictionary } from './dictionary';
 import {
@@ -31,6 +31,7 @@ import {
 } from './kinds';
 import { BUDGET_RULES } from './rules';
 import { isPlaceholder, joinSplitCode, splitCodeColumns } from './split-codes';
+import { fmtMoney, moneyUnit, placesFor } from './units';
 import { isBlank, usedArea, isRow } from './grid';
 import { KIND_NAMES, type AmountColumn, type BudgetRow, type BudgetTable, type RowRole, type TableKind, type UnitLine } from './types';
 
@@ -307,6 +308,8 @@ interface Ctx {
   origin: Origin;
   sheet?: string;
   places: number;
+  /** The table's money unit (`元`, `万元` …), for messages. */
+  unit: string;
   issues: Finding[];
   tableName: string;
 }
@@ -342,7 +345,7 @@ function readAmounts(ctx: Ctx, grid: unknown[][], r: number, cols: AmountColumn[
       out.any = true;
       if (amt.scaled !== 0 && !out.nonZero) out.nonZero = { key: col.key, value: amt.scaled! };
       if (col.money !== false && amt.decimals > ctx.places) {
-        issue(ctx, 'BAL-003', { cell, raw: amt.raw || cellText(v), decimals: amt.decimals, places: ctx.places, rounded: fmtScaled(amt.scaled!, ctx.places) }, cell);
+        issue(ctx, 'BAL-003', { cell, raw: amt.raw || cellText(v), decimals: amt.decimals, places: ctx.places, rounded: fmtMoney(amt.scaled!, ctx.places, ctx.unit) }, cell);
       }
       continue;
     }
@@ -450,7 +453,8 @@ export function parseBudgetTable(grid: unknown[][], opts: ParseOptions = {}): Bu
   }
   if (!unitLine.unit) unitLine.unit = '万元';
 
-  const ctx: Ctx = { letters: [], kind, origin, sheet: opts.sheet, places: 2, issues: [], tableName: KIND_NAMES[kind] };
+  const unit = moneyUnit(unitLine.unit);
+  const ctx: Ctx = { letters: [], kind, origin, sheet: opts.sheet, places: placesFor(unit), unit, issues: [], tableName: KIND_NAMES[kind] };
   const lay = headerless ? publishedLayout(kind, grid, dataStart, rows, cols) : layoutColumns(kind, labels, headerTexts, grid, dataStart, rows, cols);
   if (isParseError(lay)) return lay;
   if (lay.columns.length === 0) return { error: '不是预算公开表：未找到金额列' };
@@ -614,7 +618,7 @@ export function parseBudgetTable(grid: unknown[][], opts: ParseOptions = {}): Bu
         read.cells.name = a1(r, nc, origin);
         if (!name) {
           if (read.nonZero) {
-            issue(ctx, 'BAL-015', { row: r + origin.row + 1, side: side === 'income' ? '收入侧' : '支出侧', actual: fmtScaled(read.nonZero.value) }, read.cells[read.nonZero.key]);
+            issue(ctx, 'BAL-015', { row: r + origin.row + 1, side: side === 'income' ? '收入侧' : '支出侧', actual: fmtMoney(read.nonZero.value, ctx.places, ctx.unit) }, read.cells[read.nonZero.key]);
             used = true;
           }
           continue;
@@ -721,7 +725,7 @@ export function parseBudgetTable(grid: unknown[][], opts: ParseOptions = {}): Bu
   if (!hasAmounts && !emptyNote && !ctx.issues.some((f) => f.rule === 'BAL-001' || f.rule === 'BAL-002')) {
     issue(ctx, 'BAL-011', {}, tableCell);
   }
-  if (hasAmounts && emptyNote) issue(ctx, 'BAL-012', { cell: nonZero!.cell, actual: fmtScaled(nonZero!.value) }, nonZero!.cell);
+  if (hasAmounts && emptyNote) issue(ctx, 'BAL-012', { cell: nonZero!.cell, actual: fmtMoney(nonZero!.value, ctx.places, ctx.unit) }, nonZero!.cell);
 
   const top = [titleRow, unitRow, headerStart].filter((x) => x >= 0).reduce((a, b) => Math.min(a, b));
   const bottom = headerRows.length ? Math.max(lastRow, headerRows[headerRows.length - 1]) : Math.max(lastRow, top);
@@ -735,7 +739,7 @@ export function parseBudgetTable(grid: unknown[][], opts: ParseOptions = {}): Bu
     range,
     columns: lay.columns,
     rows: rowsOut,
-    places: 2,
+    places: ctx.places,
     issues: ctx.issues,
     empty: emptyNote || !hasAmounts,
     dataRowCount,

@@ -40,6 +40,7 @@ const LIST: RuleDef[] = [
   R('BAL-014', 'warning', '缺少合计行', '{table}：未找到“合计”行，无法校验合计', ['#table'], '收入总表直接从 208 开始'),
   R('BAL-015', 'warning', '项目行缺少名称', '{table} 第{row}行：{side}有金额 {actual} 但没有项目名称，未参与汇总', ['#row'], '收支总表 D12 空白而 E12 有数'),
   R('BAL-016', 'warning', '同一单位的表重复', '{table} 在工作簿中出现多次（{first} 与 {second}），按第一张校验', ['#table', '#cross'], '两个工作表都是支出总表'),
+  R('BAL-017', 'warning', '尾差', '{table} {what}：{actual} 与 {expected} 相差 {diff}，在由{source}换算为{unit}的四舍五入范围内（尾差，按“{rule}”应相等），请确认是否需要调整尾数', ['#cell', '#rounding'], '元换算为万元后合计差 0.01'),
   // ---- hierarchy and 合计 row
   R('BAL-101', 'error', '上级科目不等于下级之和', '{table} 第{row}行 {code} {name}：{col}为 {actual}，下级合计为 {expected}（差 {diff}）', ['#identity', '#row'], '20801 为 861.59，下级合计 861.49'),
   R('BAL-102', 'error', '合计行不等于各类之和', '{table} 合计行：{col}为 {actual}，各类合计为 {expected}（差 {diff}）', ['#identity', '#row'], '合计 3889.89，208+210+221=3889.79'),
