@@ -89,6 +89,6 @@ const haveRef = existsSync(join(REF, 'unit_budget_template.xlsx'));
     const { units, findings } = analyzeBudget(wb.sheets);
     expect(findings.filter((f) => f.rule === 'BAL-006')).toEqual([]);
     expect(units).toHaveLength(1);
-    expect(Object.keys(units[0].tables).sort()).toEqual(['T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8']);
+    expect(Object.keys(units[0].tables).sort()).toEqual(['T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8', 'T9']);
   });
 });

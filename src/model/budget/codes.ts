@@ -48,9 +48,9 @@ export function splitCodeName(v: unknown): { code: string; name: string } | null
   return { code: m[1].replace(/\s/g, ''), name: m[2].replace(/\s+/g, '') };
 }
 
-/** Scheme a table's codes belong to: T6 lists 经济分类 codes, the others 功能分类. */
+/** Scheme a table's codes belong to: T6, T13 and T14 list 经济分类 codes, the others 功能分类. */
 export function schemeForKind(kind: TableKind): CodeScheme {
-  return kind === 'T6' ? 'economic' : 'function';
+  return kind === 'T6' || kind === 'T13' || kind === 'T14' ? 'economic' : 'function';
 }
 
 /** Best guess from the code itself: function codes start with 2, economic ones with 3 or 5. */

@@ -54,6 +54,13 @@ function line(t: BudgetTable, side: 'income' | 'expense', role: BudgetRow['role'
   return t.rows.find((r) => r.side === side && r.role === role && (!match || match.test(r.line ?? r.name)));
 }
 
+/** 本年收入/支出合计; a side printed without carry-overs may have only its 总计 line. */
+function yearTotal(t: BudgetTable, side: 'income' | 'expense'): BudgetRow | undefined {
+  const sub = line(t, side, 'subtotal');
+  if (sub) return sub;
+  return t.rows.some((r) => r.side === side && r.role === 'carry') ? undefined : line(t, side, 'grand');
+}
+
 function where(f: Fig): string {
   if (!f.cell) return '无此行';
   return f.t.sheet ? qualify(f.t.sheet, f.cell) : f.cell;
@@ -132,7 +139,7 @@ export function checkUnit(tables: UnitTables, opts: UnitCheckOptions = {}): Find
       const sources = T2.columns.filter((c) => !['total', 'carry'].includes(c.key)).map((c) => tableTotal(T2, c.key));
       t2income = { value: sources.reduce((s, f) => s + f.value, 0), cell: sources[0]?.cell, t: T2, found: sources.some((f) => f.found) };
     }
-    const t1sub = line(T1, 'income', 'subtotal');
+    const t1sub = yearTotal(T1, 'income');
     if (t1sub) compare(o, 'BAL-601', fig(T1, t1sub, 'amount'), t2income);
     if (T2.columns.some((c) => c.key === 'carry')) {
       const t1carry = line(T1, 'income', 'carry', /上年|年初|结转/);
@@ -140,7 +147,11 @@ export function checkUnit(tables: UnitTables, opts: UnitCheckOptions = {}): Find
     }
   }
 
-  if (T1 && T3) {
+  // A 支出总表 without codes (Jiangsu's one row: 合计 | 基本 | 项目 | 机动 | 结转下年) is the 支出合计.
+  if (T1 && T3 && !T3.rows.some((r) => r.role === 'code')) {
+    const grand = line(T1, 'expense', 'grand') ?? yearTotal(T1, 'expense');
+    if (grand) compare(o, 'BAL-604', fig(T1, grand, 'amount'), tableTotal(T3, 'total'));
+  } else if (T1 && T3) {
     const items = T1.rows.filter((r) => r.side === 'expense' && r.role === 'item' && r.code);
     const codes = new Set([...items.map((r) => r.code!), ...classCodes(T3)]);
     for (const code of codes) {
@@ -148,7 +159,7 @@ export function checkUnit(tables: UnitTables, opts: UnitCheckOptions = {}): Find
       const name = row?.name ?? classMap.nameOf(code) ?? dict.name(code) ?? code;
       compare(o, 'BAL-603', fig(T1, row, 'amount'), classFigure(T3, code, 'total'), { code, name });
     }
-    const t1sub = line(T1, 'expense', 'subtotal');
+    const t1sub = yearTotal(T1, 'expense');
     if (t1sub) compare(o, 'BAL-604', fig(T1, t1sub, 'amount'), tableTotal(T3, 'total'));
   }
 
@@ -168,8 +179,8 @@ export function checkUnit(tables: UnitTables, opts: UnitCheckOptions = {}): Find
   }
 
   if (T4 && T1) {
-    const g4 = line(T4, 'income', 'item', /一般公共预算/);
-    const g1 = line(T1, 'income', 'item', /一般公共预算/);
+    const g4 = line(T4, 'income', 'item', /一般公共预算/) ?? line(T4, 'income', 'sub', /一般公共预算/);
+    const g1 = line(T1, 'income', 'item', /一般公共预算/) ?? line(T1, 'income', 'sub', /一般公共预算/);
     if (g4 || g1) compare(o, 'BAL-606', fig(T4, g4, 'amount'), fig(T1, g1, 'amount'));
   }
 

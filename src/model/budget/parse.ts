@@ -31,9 +31,10 @@ import {
 } from './kinds';
 import { BUDGET_RULES } from './rules';
 import { isPlaceholder, joinSplitCode, splitCodeColumns } from './split-codes';
+import { groupColumns, t9RowLines } from './row-layouts';
 import { fmtMoney, moneyUnit, placesFor } from './units';
 import { isBlank, usedArea, isRow } from './grid';
-import { KIND_NAMES, type AmountColumn, type BudgetRow, type BudgetTable, type RowRole, type TableKind, type UnitLine } from './types';
+import { KIND_NAMES, type AmountColumn, type BudgetRow, type BudgetTable, type RowRole, type Side, type TableKind, type UnitLine } from './types';
 
 export interface ParseOptions {
   /** Where grid[0][0] sits on its sheet; findings and cells use sheet addresses. */
@@ -188,7 +189,11 @@ interface Layout {
   /** T10 text columns. */
   textCols: { key: string; col: number }[];
   /** T1/T4 name column of each side. */
-  sideName?: { income: number; expense: number };
+  sideName?: { income: number; expense: number; function?: number };
+  /** T9 published as one row of columns (Shanghai, Jiangsu): the line each column holds. */
+  rowLines?: { col: number; line: string; label: string }[];
+  /** T15: the category and item columns. */
+  groupCols?: { category: number; item: number };
   missing: string[];
 }
 
@@ -240,11 +245,18 @@ function layoutColumns(kind: TableKind, labels: string[], headerTexts: string[][
       if (inc === undefined || exp === undefined) return { error: '不是预算公开表：未找到收入、支出两侧的“项目”列' };
       names = [inc, exp];
     }
-    const [inc, exp] = names;
-    out.sideName = { income: inc, expense: exp };
+    // Jiangsu: 收入 | 支出（功能分类）| 支出（支出用途）; the last block carries the 支出 totals.
+    const [inc, fn, exp] = names.length >= 3 ? names : [names[0], -1, names[1]];
+    out.sideName = { income: inc, expense: exp, ...(fn >= 0 ? { function: fn } : {}) };
     out.nameCol = inc;
     const spec = SIDE_ROLES[kind]!;
-    assignRoles(spec.income, all.filter((c) => c > inc && c < exp && c !== out.seqCol), labels, headerTexts, 'income', false, out);
+    const incEnd = fn >= 0 ? fn : exp;
+    assignRoles(spec.income, all.filter((c) => c > inc && c < incEnd && c !== out.seqCol), labels, headerTexts, 'income', false, out);
+    if (fn >= 0) {
+      const before = out.missing.length;
+      assignRoles(spec.expense, all.filter((c) => c > fn && c < exp && c !== out.seqCol), labels, headerTexts, 'function', false, out);
+      out.missing.length = before;
+    }
     assignRoles(spec.expense, all.filter((c) => c > exp && c !== out.seqCol), labels, headerTexts, 'expense', false, out);
     return out;
   }
@@ -259,7 +271,7 @@ function layoutColumns(kind: TableKind, labels: string[], headerTexts: string[][
     if (out.nameCol < 0 && out.codeCol >= 0 && !split && /名称|科目$/.test(labels[out.codeCol])) out.nameCol = out.codeCol;
     if (out.codeCol < 0 && out.nameCol > 0 && out.nameCol - 1 !== out.seqCol && looksLikeCodeColumn(grid, out.nameCol - 1, dataStart, rows)) out.codeCol = out.nameCol - 1;
     if (out.codeCol < 0 && out.nameCol < 0) {
-      const c = all.find((x) => x !== out.seqCol && looksLikeCodeColumn(grid, x, dataStart, rows));
+      const c = all.find((x) => x !== out.seqCol && !/合计|总计|金额|支出|收入|经费|资金/.test(labels[x]) && looksLikeCodeColumn(grid, x, dataStart, rows));
       if (c !== undefined) {
         out.codeCol = c;
         out.nameCol = c + 1 < cols ? c + 1 : -1;
@@ -270,9 +282,25 @@ function layoutColumns(kind: TableKind, labels: string[], headerTexts: string[][
     out.nameCol = labels.findIndex((l) => /项目|名称/.test(l));
     if (out.nameCol < 0) out.nameCol = all.find((c) => c !== out.seqCol) ?? 0;
   }
+  if (kind === 'T9') {
+    const lines = t9RowLines(headerTexts, cols);
+    if (lines) {
+      out.rowLines = lines;
+      out.columns.push({ key: 'total', label: '金额', col: lines[0].col, money: true });
+      return out;
+    }
+  }
+  if (structure === 'groups') {
+    const g = groupColumns(grid, labels, dataStart, rows, cols);
+    if (!g) return { error: '不是预算公开表：未找到收入类别、项目两列' };
+    out.groupCols = g;
+    out.nameCol = g.item;
+  }
   const roles = ROLES[kind] ?? [];
-  const candidates = all.filter((c) => c !== out.codeCol && c !== out.nameCol && c !== out.seqCol && !out.codeCols?.includes(c));
+  const candidates = all.filter((c) => c !== out.codeCol && c !== out.nameCol && c !== out.seqCol && !out.codeCols?.includes(c) && c !== out.groupCols?.category);
   assignRoles(roles, candidates, labels, headerTexts, undefined, kind === 'T2' || kind === 'T3', out);
+  // One amount column (Jiangsu's 金额 tables): the 合计 is the table, no 基本/项目 split to miss.
+  if (out.columns.length === 1 && out.columns[0].key === 'total') out.missing = [];
   if (structure === 'list') {
     const name = out.textCols.find((t) => t.key === 'name') ?? out.textCols.find((t) => t.key === 'item');
     out.nameCol = name ? name.col : -1;
@@ -476,13 +504,87 @@ export function parseBudgetTable(grid: unknown[][], opts: ParseOptions = {}): Bu
   const byCode = new Map<string, BudgetRow>();
   const byLine = new Map<string, BudgetRow>();
   let prev: { row: BudgetRow; r: number } | null = null;
-  const phase = { income: 0, expense: 0 };
-  const carryLine = { income: '', expense: '' };
-  const incomeCols = lay.columns.filter((c) => c.side === 'income');
-  const expenseCols = lay.columns.filter((c) => c.side === 'expense');
+  const phase: Record<Side, number> = { income: 0, expense: 0, function: 0 };
+  const carryLine: Record<Side, string> = { income: '', expense: '', function: '' };
+  /** The last Chinese-numbered item of a side, parent of the `1、` lines under it. */
+  const parentItem: Record<Side, string> = { income: '', expense: '', function: '' };
+  const sideCols: Record<Side, AmountColumn[]> = {
+    income: lay.columns.filter((c) => c.side === 'income'),
+    expense: lay.columns.filter((c) => c.side === 'expense'),
+    function: lay.columns.filter((c) => c.side === 'function'),
+  };
+  const sides: Side[] = lay.sideName?.function !== undefined ? ['income', 'function', 'expense'] : ['income', 'expense'];
   const codeLens = CODE_LENGTHS[scheme].join('、');
 
-  for (let r = dataStart; r < rows; r++) {
+  // T9 as one row of columns: each column is a line; the first row with figures is the data.
+  const special = lay.rowLines ?? (lay.groupCols ? [] : null);
+  if (lay.rowLines) {
+    for (let r = dataStart; r < rows; r++) {
+      const info = rowInfo(grid, r, cols);
+      if (info.nonBlank === 0) continue;
+      const note = isNoteRow(info);
+      if (note) {
+        notes.push(note);
+        if (EMPTY_NOTE.test(note)) emptyNote = true;
+        lastRow = r;
+        continue;
+      }
+      if (info.numbers === 0 || dataRowCount > 0) continue;
+      for (const rl of lay.rowLines) {
+        const read = readAmounts(ctx, grid, r, [{ key: 'total', label: rl.label, col: rl.col, money: true }]);
+        read.cells.name = a1(r, rl.col, origin);
+        rowsOut.push(makeRow(ctx, r, rl.label, 'line', read, { line: rl.line }));
+        if (read.nonZero && !nonZero) nonZero = { cell: read.cells.total, value: read.nonZero.value };
+      }
+      dataRowCount = 1;
+      lastRow = r;
+    }
+  }
+  // T15: category | item | 金额 — a category row opens a group (its 小计 on the same row or none).
+  if (lay.groupCols) {
+    const { category, item } = lay.groupCols;
+    let group = '';
+    for (let r = dataStart; r < rows; r++) {
+      const row = grid[r];
+      if (!isRow(row)) continue;
+      const info = rowInfo(grid, r, cols);
+      if (info.nonBlank === 0 || isPlaceholderRow(row, cols)) continue;
+      const note = isNoteRow(info);
+      if (note) {
+        notes.push(note);
+        if (EMPTY_NOTE.test(note)) emptyNote = true;
+        lastRow = r;
+        continue;
+      }
+      if (isHeaderRow(info) || isLanciRow(info, grid, r)) continue;
+      const cat = isBlank(row[category]) ? '' : norm(row[category]);
+      const it = isBlank(row[item]) ? '' : norm(row[item]);
+      const read = readAmounts(ctx, grid, r, lay.columns);
+      read.cells.name = a1(r, it ? item : category, origin);
+      let role: RowRole;
+      let line: string;
+      if (cat && /总计|^合计$/.test(lineKey(cat)) && !it) {
+        role = 'grand';
+        line = '收入总计';
+        group = '';
+      } else if (cat && (!it || /^(小计|合计)$/.test(lineKey(it)))) {
+        group = lineKey(cat);
+        role = 'group';
+        line = group;
+      } else {
+        if (cat) group = lineKey(cat);
+        role = 'groupItem';
+        line = `${group}:${/^其中/.test(it) ? '其中:' : ''}${lineKey(it)}`;
+      }
+      const name = role === 'groupItem' ? it : cat;
+      rowsOut.push(makeRow(ctx, r, name, role, read, { line }));
+      if (read.nonZero && !nonZero) nonZero = { cell: read.cells[read.nonZero.key], value: read.nonZero.value };
+      dataRowCount++;
+      lastRow = r;
+    }
+  }
+
+  for (let r = special ? rows : dataStart; r < rows; r++) {
     const row = grid[r];
     if (!isRow(row)) continue;
 
@@ -577,7 +679,8 @@ export function parseBudgetTable(grid: unknown[][], opts: ParseOptions = {}): Bu
         byCode.set(code, br);
         rowsOut.push(br);
         prev = { row: br, r };
-      } else if (TOTAL_NAME.test(lineKey(name))) {
+      } else if (TOTAL_NAME.test(lineKey(name)) || (lay.codeCol < 0 && lay.nameCol < 0 && !name)) {
+        // A table of one row without code or name columns (Jiangsu's 支出预算总表) is its 合计.
         const seen = rowsOut.find((x) => x.role === 'total');
         if (seen) {
           if (!sameAmounts(seen.scaled!, read.scaled)) issue(ctx, 'BAL-006', { row: sheetRow, label: '合计', first: seen.r + origin.row + 1 }, read.cells.name);
@@ -610,15 +713,14 @@ export function parseBudgetTable(grid: unknown[][], opts: ParseOptions = {}): Bu
     // ---- two-sided tables (T1, T4)
     if (structure === 'twoSided') {
       let used = false;
-      for (const side of ['income', 'expense'] as const) {
-        const nc = lay.sideName![side];
-        const sideCols = side === 'income' ? incomeCols : expenseCols;
+      for (const side of sides) {
+        const nc = lay.sideName![side]!;
         const name = isBlank(row[nc]) ? '' : norm(row[nc]);
-        const read = readAmounts(ctx, grid, r, sideCols);
+        const read = readAmounts(ctx, grid, r, sideCols[side]);
         read.cells.name = a1(r, nc, origin);
         if (!name) {
           if (read.nonZero) {
-            issue(ctx, 'BAL-015', { row: r + origin.row + 1, side: side === 'income' ? '收入侧' : '支出侧', actual: fmtMoney(read.nonZero.value, ctx.places, ctx.unit) }, read.cells[read.nonZero.key]);
+            issue(ctx, 'BAL-015', { row: r + origin.row + 1, side: side === 'income' ? '收入侧' : side === 'function' ? '功能分类支出侧' : '支出侧', actual: fmtMoney(read.nonZero.value, ctx.places, ctx.unit) }, read.cells[read.nonZero.key]);
             used = true;
           }
           continue;
@@ -629,11 +731,13 @@ export function parseBudgetTable(grid: unknown[][], opts: ParseOptions = {}): Bu
         let role: RowRole;
         let line: string;
         let rowCode: string | undefined;
-        if (new RegExp(`^(本年)?${word}(合计|小计)$|^本年${word}$`).test(n)) {
+        // `收入合计` after 当年收入小计 / 上年结转 is the grand total (Jiangsu); first, it is 本年合计.
+        const grandWord = new RegExp(`${word}总计$|^总计$`).test(n) || (phase[side] >= 1 && new RegExp(`^${word}合计$`).test(n));
+        if (!grandWord && new RegExp(`^(本年|当年)?${word}(合计|小计)$|^本年${word}$`).test(n)) {
           role = 'subtotal';
           line = `本年${word}合计`;
           phase[side] = Math.max(phase[side], 1);
-        } else if (new RegExp(`${word}总计$|^总计$`).test(n)) {
+        } else if (grandWord) {
           role = 'grand';
           line = `${word}总计`;
           phase[side] = 3;
@@ -647,10 +751,15 @@ export function parseBudgetTable(grid: unknown[][], opts: ParseOptions = {}): Bu
             role = 'carrySub';
             line = `${carryLine[side]}:${n}`;
           }
+        } else if (parentItem[side] && /^(\d+[、.)]|\(\d+\))/.test(name)) {
+          // `1、一般公共预算` under `一、财政拨款收入`: a part of that item, not an item of its own.
+          role = 'sub';
+          line = `${parentItem[side]}:${n}`;
         } else {
           role = 'item';
           line = n;
-          if (side === 'expense') rowCode = classMap.codeOf(name);
+          parentItem[side] = /^\(?[一二三四五六七八九十]+[)、.]/.test(name) ? n : '';
+          if (side !== 'income') rowCode = classMap.codeOf(name);
         }
         const seen = byLine.get(`${side}|${line}`);
         if (seen) {
