@@ -16,6 +16,9 @@ import { isBlank, usedArea, isRow } from './grid';
 import { key } from './kinds';
 import { isParseError, parseBudgetTable } from './parse';
 import { BUDGET_RULES } from './rules';
+import { chooseProfile, type ProfileChoice } from './profiles';
+import { moneyUnit, UNIT_FACTOR } from './units';
+import { cellText, norm } from '../text';
 import { KIND_NAMES, type BudgetTable, type UnitTables } from './types';
 
 export interface BudgetUnit {
@@ -26,6 +29,8 @@ export interface BudgetUnit {
 }
 
 export interface AnalyzeBudgetOptions {
+  /** Table set (profile id or Chinese name); otherwise the settings sheet's 表格口径, else matched from the titles. */
+  profile?: string;
   /** Extra or renamed subject codes (code → name). */
   subjects?: Record<string, string>;
   /** Extra or renamed T1/T4 类 lines (line name → function code). */
@@ -54,7 +59,28 @@ function textCells(sheet: SheetGrid): TextCell[] {
   return out;
 }
 
-export function analyzeBudget(sheets: SheetGrid[], opts: AnalyzeBudgetOptions = {}): { units: BudgetUnit[]; findings: Finding[] } {
+const PROFILE_KEY = /^(表格口径|口径|表格模板|公开模板|profile)$/i;
+
+/** `表格口径 | 上海` on a settings sheet (`设置`, `settings`): the profile the workbook names. */
+export function profileSetting(sheets: SheetGrid[]): string | undefined {
+  for (const sheet of sheets) {
+    if (!/^(设置|settings?|配置)$/i.test(norm(sheet.name))) continue;
+    const { rows, cols } = usedArea(sheet.values);
+    for (let r = 0; r < rows; r++) {
+      const row = sheet.values[r];
+      if (!isRow(row)) continue;
+      for (let c = 0; c + 1 < Math.min(cols, row.length); c++) {
+        if (PROFILE_KEY.test(norm(row[c]))) {
+          const v = cellText(row[c + 1]).trim();
+          if (v) return v;
+        }
+      }
+    }
+  }
+  return undefined;
+}
+
+export function analyzeBudget(sheets: SheetGrid[], opts: AnalyzeBudgetOptions = {}): { units: BudgetUnit[]; findings: Finding[]; profile: ProfileChoice } {
   const dictionary = opts.dictionary ?? (opts.subjects ? createDictionary(opts.subjects) : DEFAULT_DICTIONARY);
   const classMap = opts.classMap ?? (opts.classLines ? createClassMap(opts.classLines) : DEFAULT_CLASS_MAP);
   const findings: Finding[] = [];
@@ -78,13 +104,22 @@ export function analyzeBudget(sheets: SheetGrid[], opts: AnalyzeBudgetOptions = 
   };
   const texts: { cells: TextCell[] }[] = [];
 
-  for (const sheet of sheets) {
+  // Tables are found first; their titles (and sheet names) choose the table set.
+  const detected = sheets.map((sheet) => ({ sheet, tables: detectBudgetTables(sheet) }));
+  const titles = detected.flatMap((d) => d.tables.map((t) => t.title).filter(Boolean));
+  const names = detected.filter((d) => d.tables.length).map((d) => d.sheet.name);
+  const profile = chooseProfile(titles, opts.profile ?? profileSetting(sheets), names);
+  const source = profile.profile.sourceUnit;
+
+  for (const { sheet, tables } of detected) {
     let found = 0;
-    for (const d of detectBudgetTables(sheet)) {
+    for (const d of tables) {
       const grid = sheet.values.slice(d.top, d.bottom + 1);
       const origin = { row: (sheet.origin?.row ?? 0) + d.top, col: sheet.origin?.col ?? 0 };
       const t = parseBudgetTable(grid, { origin, sheet: sheet.name, kind: d.kind, dictionary, classMap });
       if (isParseError(t)) continue;
+      // Figures rounded from the budget system's 元 into a coarser unit may be 0.01 apart (尾差).
+      if (source && UNIT_FACTOR[moneyUnit(t.unitLine.unit)] > UNIT_FACTOR[source]) t.sourceUnit = source;
       found++;
       findings.push(...t.issues, ...checkTable(t));
       const unit = unitFor(t);
@@ -116,7 +151,7 @@ export function analyzeBudget(sheets: SheetGrid[], opts: AnalyzeBudgetOptions = 
     const unit = named.length === 1 ? named[0] : units.length === 1 ? units[0] : undefined;
     if (unit) findings.push(...checkExplanation(cells, unit.tables));
   }
-  return { units, findings };
+  return { units, findings, profile };
 }
 
 export type { BudgetTable };

@@ -192,14 +192,14 @@ export function checkUnit(tables: UnitTables, opts: UnitCheckOptions = {}): Find
       const name = row?.name ?? classMap.nameOf(code) ?? dict.name(code) ?? code;
       compare(o, 'BAL-607', fig(T4, row, 'general'), classFigure(T5, code, 'total'), { code, name });
     }
-    const sub = line(T4, 'expense', 'subtotal');
+    const sub = yearTotal(T4, 'expense');
     if (sub) compare(o, 'BAL-608', tableTotal(T5, 'total'), fig(T4, sub, 'general'));
   }
 
-  if (T5 && T6) compare(o, 'BAL-609', tableTotal(T5, 'basic'), tableTotal(T6, 'total'));
+  if (T5 && T6 && T5.columns.some((c) => c.key === 'basic')) compare(o, 'BAL-609', tableTotal(T5, 'basic'), tableTotal(T6, 'total'));
 
   if (T4) {
-    const sub = line(T4, 'expense', 'subtotal');
+    const sub = yearTotal(T4, 'expense');
     if (T7 && sub && T4.columns.some((c) => c.key === 'fund')) compare(o, 'BAL-610', tableTotal(T7, 'total'), fig(T4, sub, 'fund'));
     if (T8 && sub && T4.columns.some((c) => c.key === 'soe')) compare(o, 'BAL-611', tableTotal(T8, 'total'), fig(T4, sub, 'soe'));
   }

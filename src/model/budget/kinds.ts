@@ -67,7 +67,8 @@ export function titleKind(v: unknown): TableKind | null {
   let t = key(v);
   if (t.length < 4 || t.length > 60 || NOT_A_TITLE.test(t)) return null;
   t = t.replace(/单位:?万元$|金额单位:?万元$/, '');
-  if (!/表$/.test(t) && !/政府采购预算$/.test(t)) return null;
+  // Jiangsu's titles end with the classification: `…支出预算表（功能科目）`.
+  if (!/表$/.test(t.replace(/(功能|经济)(科目|分类)$/, '')) && !/政府采购预算$/.test(t)) return null;
   for (const [kind, re] of TITLE_PATTERNS) if (re.test(t)) return kind;
   return null;
 }
@@ -94,7 +95,7 @@ const HEADER_WORDS = new Set(
     '财政拨款结转', '非财政拨款结转结余', '类', '款', '项', '本年支出', '本年预算',
   ].map((w) => key(w)),
 );
-const HEADER_PATTERN = /^价值|^政府采购(金额|项目)|预留中小微|分类科目$|^预算数|^金额\(|^(收入|支出)项目$|^"?三公"?经费|^因公出国|^公务接待费$|^公务用车购置[及和]运|^机关运行经费|^会议费$|^培训费$|^功能科目名称$|^项目名称$|科目编码$|科目名称$/;
+const HEADER_PATTERN = /^价值|^政府采购(金额|项目)|预留中小微|分类科目$|^预算数|^金额\(|^(收入|支出)项目$|^"?三公"?经费|^因公出国|^公务接待费$|^公务用车购置[及和]运|^机关运行经费|^公务用车(购置|运行)|^购置费$|^运行(维护)?费$|^会议费$|^培训费$|^功能科目名称$|^项目名称$|科目编码$|科目名称$/;
 const WEAK_WORDS = new Set(['合计', '小计', '总计']);
 
 export function isHeaderWord(k: string): boolean {

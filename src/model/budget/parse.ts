@@ -55,7 +55,7 @@ export function isParseError(x: unknown): x is ParseError {
 
 const NOTE = /^(注|说明|备注)[:：]/;
 const EMPTY_NOTE = /空表/;
-const UNIT_MARK = /^(预算年度|单位:|金额单位|截止(时间|日期)|编制单位|单位名称|编制部门|部门名称)/;
+const UNIT_MARK = /^(预算年度|单位:|金额单位|截止(时间|日期)|编制单位|单位名称|编制部门|部门名称|部门:|预算单位:)/;
 const UNIT_ONLY = /^(\d{6,})(\D{2,60})$/;
 const UNIT_NAME_HINT = /局|中心|院|校|所|站|委|办|政府|街道|镇|乡|馆|队|处|部|会|社|厅|本级|单位|公司|园/;
 const TOTAL_NAME = /^(合计|总计|本年合计|支出合计|收入合计|本年支出合计|本年收入合计)$/;
@@ -172,7 +172,7 @@ export function parseUnitLine(i: RowInfo, into: UnitLine): void {
     if (m) into.year = m[1];
     m = /(?:^|金额)单位:(万元|元|千元|亿元)/.exec(t);
     if (m) into.unit = m[1];
-    m = /^(?:编制单位|单位名称|编制部门|部门名称|单位):(.+)$/.exec(t);
+    m = /^(?:编制单位|单位名称|编制部门|部门名称|预算单位|单位|部门):(.+)$/.exec(t);
     if (m && !/^(万元|元|千元|亿元)$/.test(m[1]) && !into.name) into.name = m[1];
   }
 }
@@ -217,6 +217,20 @@ function assignRoles(roles: RoleSpec[], colsIdx: number[], labels: string[], hea
     }
   }
   for (const ro of roles) if (ro.required && !taken.has(ro.key)) out.missing.push(ro.label);
+}
+
+/** Stricter than looksLikeCodeColumn: most values are 3/5/7-digit codes starting 2, 3 or 5. */
+function holdsCodes(grid: unknown[][], c: number, from: number, to: number): boolean {
+  let codes = 0;
+  let seen = 0;
+  for (let r = from; r < to && seen < 30; r++) {
+    const v = grid[r]?.[c];
+    if (isBlank(v)) continue;
+    seen++;
+    const code = normalizeCode(v) ?? splitCodeName(cellText(v))?.code;
+    if (code && /^[235]/.test(code) && isValidCode(code)) codes++;
+  }
+  return seen > 0 && codes / seen >= 0.5;
 }
 
 function looksLikeCodeColumn(grid: unknown[][], c: number, from: number, to: number): boolean {
@@ -473,8 +487,10 @@ export function parseBudgetTable(grid: unknown[][], opts: ParseOptions = {}): Bu
   for (let c = 0; c < cols; c++) labels.push(key(headerTexts.map((h) => h[c]).join('')));
 
   // 3. Kind: forced, from the title, or from the headers (sheet name as a hint).
-  const kind = opts.kind ?? titleKind(title) ?? kindFromHeaders(labels, [opts.sheet, title].filter(Boolean).join(' ') || undefined);
+  let kind = opts.kind ?? titleKind(title) ?? kindFromHeaders(labels, [opts.sheet, title].filter(Boolean).join(' ') || undefined);
   if (!kind) return { error: '不是预算公开表：无法从表头识别是哪一张表，请指定表名' };
+  // A 收入总表 without any 科目编码 is Jiangsu's category | item | 金额 list (T15).
+  if (kind === 'T2' && !headerless && !labels.some((l) => /编码|代码|科目/.test(l)) && !labels.some((_, c) => holdsCodes(grid, c, dataStart, rows))) kind = 'T15';
   if (!unitLine.year && title) {
     const y = /(\d{4})年/.exec(title);
     if (y) unitLine.year = y[1];
