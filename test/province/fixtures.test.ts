@@ -99,7 +99,7 @@ const CASES: [ProvinceWorkbook, Injection[]][] = [
     SHANGHAI_DEPT,
     [
       { why: '部门收支总表 一般公共服务支出 +1元', sheet: '部门收支总表', cell: 'D8', delta: 1, want: '部门收支总表!D8 BAL-603' },
-      { why: '部门收支总表 事业收入 +1元', sheet: '部门收支总表', cell: 'B12', delta: 1, want: '部门收支总表!D17 BAL-305' },
+      { why: '部门收支总表 事业收入 +1元', sheet: '部门收支总表', cell: 'B12', delta: 1, want: '部门收支总表!B17 BAL-302' },
       { why: '部门支出总表 2010301 基本支出 +1元', sheet: '部门支出总表', cell: 'F11', delta: 1, want: '部门支出总表!E11 BAL-203' },
       { why: '部门一般公共预算拨款表 20103 +1元', sheet: '部门一般公共预算拨款表', cell: 'E10', delta: 1, want: '部门一般公共预算拨款表!E10 BAL-101' },
     ],
