@@ -16,8 +16,9 @@ async function demo(): Promise<number> {
   const outDir = join(ROOT, 'out');
   mkdirSync(outDir, { recursive: true });
   const out = join(outDir, 'juluxian-rsj-2023-公开.xlsx');
-  console.log(`\n② 生成公开表`);
-  await main(['disclose', SAMPLE, '-o', out]);
+  console.log(`\n② 生成公开表（demo 的输出是它自己上次写的，--force 整个替换）`);
+  const made = await main(['disclose', SAMPLE, '-o', out, '--force']);
+  if (made === 2) return 2;
   console.log(`\n输出文件：${relative(process.cwd(), out)}（用 Excel 或 LibreOffice 打开查看）`);
   return code === 2 ? 2 : 0;
 }

@@ -1,13 +1,11 @@
 /**
  * `budget-table disclose <in.xlsx> -o <out.xlsx>`: reads the clerk's workbook,
  * finds the budget tables and 绩效目标表, and writes the disclosure package as a
- * NEW file (or as new sheets added to an existing output file). The input is only
- * read; the output appears complete or not at all.
+ * NEW workbook. The input is only read; an existing output is refused (or, with
+ * `force`, replaced whole — never appended to); the output appears complete or not at all.
  */
-import { promises as fs } from 'fs';
-import * as path from 'path';
-import ExcelJS from 'exceljs';
 import { readWorkbookGrids } from './read-xlsx';
+import { checkOutputPath } from './output';
 import { writePlanToFile, type WritePlanOptions } from './write-plan';
 import { analyzeWorkbook } from '../model/analyze';
 import type { BudgetUnit } from '../model/budget';
@@ -16,6 +14,7 @@ import type { KpiProject } from '../model/kpi/types';
 import type { WorkbookPlan } from '../model/plan';
 import { buildDisclosurePlan, NAME_PREFIX, type NarrativeInputs, type PriorYear } from '../model/layout';
 import { norm } from '../model/text';
+import { append } from '../model/collect';
 
 export interface DiscloseOptions extends WritePlanOptions {
   /** 预算年度 (default: the year the tables state). */
@@ -24,6 +23,8 @@ export interface DiscloseOptions extends WritePlanOptions {
   unit?: string;
   prior?: PriorYear;
   narrativeInputs?: NarrativeInputs;
+  /** Replace an existing output file whole. */
+  force?: boolean;
 }
 
 export interface DiscloseResult {
@@ -34,14 +35,8 @@ export interface DiscloseResult {
   findings: Finding[];
   /** `【待填写：…】` items left in the 说明, per unit. */
   missing: string[];
-}
-
-async function realOrResolved(p: string): Promise<string> {
-  try {
-    return await fs.realpath(p);
-  } catch {
-    return path.resolve(p);
-  }
+  /** Things the clerk should know (e.g. --year differs from the year the tables state). */
+  warnings: string[];
 }
 
 /** `--unit` matches the code, code + name, or any part of the name. */
@@ -68,9 +63,7 @@ function mergePlans(plans: WorkbookPlan[]): WorkbookPlan {
 }
 
 export async function disclose(inPath: string, outPath: string, opts: DiscloseOptions = {}): Promise<DiscloseResult> {
-  const inReal = await realOrResolved(inPath);
-  const outReal = await realOrResolved(outPath);
-  if (inReal === outReal) throw new Error('输出文件不能是输入文件：公开表总是写入新的工作簿');
+  checkOutputPath(outPath, { force: opts.force, inputs: [inPath], what: '公开表' });
 
   const grids = await readWorkbookGrids(inPath);
   const analysis = analyzeWorkbook(grids);
@@ -86,8 +79,12 @@ export async function disclose(inPath: string, outPath: string, opts: DiscloseOp
   const byUnit = projectsOf(analysis.units, analysis.projects);
 
   const missing: string[] = [];
+  const warnings: string[] = [];
   const plans = units.map((u, i) => {
     const year = opts.year ?? u.year;
+    if (opts.year && u.year && opts.year !== u.year) {
+      warnings.push(`--year ${opts.year} 与表格中的预算年度 ${u.year}（${u.name ?? u.code ?? ''}）不同，公开表按 ${opts.year} 年标注`);
+    }
     if (!year) throw new Error('未能从工作簿读出预算年度，请用 --year 指定（例如 --year 2023）');
     const multi = units.length > 1;
     const plan = buildDisclosurePlan({
@@ -100,20 +97,10 @@ export async function disclose(inPath: string, outPath: string, opts: DiscloseOp
       namePrefix: multi ? `${NAME_PREFIX}${u.code ?? i + 1}.` : NAME_PREFIX,
       sheetPrefix: multi ? `${u.code ?? i + 1}` : undefined,
     });
-    missing.push(...plan.narrative.missing.map((m) => (multi ? `${u.name}：${m}` : m)));
+    append(missing, plan.narrative.missing.map((m) => (multi ? `${u.name}：${m}` : m)));
     return plan;
   });
 
-  // An existing output file keeps its sheets; the package is added next to them.
-  let base: ExcelJS.Workbook | undefined;
-  try {
-    await fs.access(outPath);
-    base = new ExcelJS.Workbook();
-    await base.xlsx.readFile(outPath);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`无法读取已有的输出文件 ${outPath}：${(e as Error).message}`);
-    base = undefined;
-  }
-  const written = await writePlanToFile(mergePlans(plans), outPath, { base, onProgress: opts.onProgress });
-  return { outPath, sheets: written.created.map((c) => c.name), findings: analysis.findings, missing };
+  const written = await writePlanToFile(mergePlans(plans), outPath, { force: opts.force, onProgress: opts.onProgress });
+  return { outPath, sheets: written.created.map((c) => c.name), findings: analysis.findings, missing, warnings };
 }

@@ -1,30 +1,55 @@
 /**
  * `budget-table` — the command line over .xlsx files:
- *   check <file.xlsx>… [--json] [--report out.xlsx] [--pick IDS] [--skip IDS]
- *   kpi <file.xlsx>… [--json]
- *   disclose <in.xlsx> -o <out.xlsx> [--year 2023] [--unit "…"]
- * Exit codes: 0 no errors, 1 some finding of severity error, 2 usage or I/O problem.
+ *   check <file.xlsx>… [--json] [--report out.xlsx] [--pick IDS] [--skip IDS] [--force] [--verbose]
+ *   kpi <file.xlsx>… (the same options, 绩效目标表 rules only)
+ *   disclose <in.xlsx> -o <out.xlsx> [--year 2023] [--unit "…"] [--force]
+ *   rules
+ * Exit codes: 0 no errors, 1 some finding of severity error, 2 usage or a file that
+ * could not be read or written (2 wins in a batch).
  */
 import { readWorkbookGrids } from './read-xlsx';
+import { ReadError } from './sniff';
 import { analyzeWorkbook, type AnalyzeOptions } from '../model/analyze';
-import { summarize, summaryText, type Finding, type Severity } from '../model/findings';
+import { CATALOGUE, resolveRulePattern } from '../model/catalogue';
+import { append } from '../model/collect';
+import { detectTables } from '../model/detect';
+import { makeFinding, SEVERITY_ZH, summarize, type Finding, type Severity } from '../model/findings';
+import { WORKBOOK_RULES } from '../model/workbook-rules';
 import { disclose } from './disclose';
+import { checkOutputPath, OutputError } from './output';
 import { writeReport } from './report';
+import type { CliFinding } from './types';
+
+export type { CliFinding } from './types';
 
 export const USAGE = `用法：
-  budget-table check <文件.xlsx>… [--json] [--report 报告.xlsx] [--pick 规则,…] [--skip 规则,…]
-  budget-table kpi <文件.xlsx>… [--json]
-  budget-table disclose <输入.xlsx> -o <输出.xlsx> [--year 2023] [--unit "单位名称"]
-退出码：0 无错误；1 有强制性错误；2 用法或文件错误。`;
+  budget-table check <文件.xlsx>… [--json] [--report 报告.xlsx] [--pick 规则,…] [--skip 规则,…] [--force] [--verbose]
+  budget-table kpi <文件.xlsx>… [--json] [--report 报告.xlsx] [--pick 规则,…] [--skip 规则,…] [--force] [--verbose]
+  budget-table disclose <输入.xlsx> -o <输出.xlsx> [--year 2023] [--unit "单位名称"] [--force]
+  budget-table rules
+输出文件已存在时不覆盖、不追加；加 --force 用新文件整个替换它。
+退出码：0 无错误；1 有强制性错误；2 用法错误或文件无法读取/写入。`;
 
-export interface CliFinding {
-  file: string;
-  sheet: string;
-  cell: string;
-  rule: string;
-  severity: Severity;
-  message: string;
+interface OptionSpec {
+  /** Takes a value (`--report out.xlsx`, `--year=2023`). */
+  value?: boolean;
 }
+
+const COMMON_CHECK: Record<string, OptionSpec> = {
+  json: {},
+  report: { value: true },
+  pick: { value: true },
+  skip: { value: true },
+  force: {},
+  verbose: {},
+};
+
+const OPTIONS: Record<string, Record<string, OptionSpec>> = {
+  check: COMMON_CHECK,
+  kpi: COMMON_CHECK,
+  disclose: { o: { value: true }, out: { value: true }, year: { value: true }, unit: { value: true }, force: {}, verbose: {} },
+  rules: { json: {} },
+};
 
 interface Parsed {
   command: string;
@@ -32,87 +57,194 @@ interface Parsed {
   flags: Record<string, string | true>;
 }
 
-const VALUE_FLAGS = new Set(['report', 'pick', 'skip', 'o', 'out', 'year', 'unit']);
+export class UsageError extends Error {}
 
+/** Edit distance, for "did you mean" on a mistyped option (short strings only). */
+function distance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+  }
+  return d[a.length][b.length];
+}
+
+const dash = (k: string) => (k.length === 1 ? `-${k}` : `--${k}`);
+
+/** Parses argv strictly: an option the command does not know is a usage error, never ignored. */
 export function parseArgs(argv: string[]): Parsed {
   const [command = '', ...rest] = argv;
   const files: string[] = [];
   const flags: Record<string, string | true> = {};
+  if (command === '--help' || command === '-h') return { command: 'help', files, flags };
+  const spec = OPTIONS[command];
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
-    const m = /^--?([\w-]+)(?:=(.*))?$/.exec(a);
-    if (!m) { files.push(a); continue; }
+    const m = /^--?([^=\s]+)(?:=(.*))?$/.exec(a);
+    if (!m || a === '-') {
+      files.push(a);
+      continue;
+    }
     const key = m[1];
-    if (m[2] !== undefined) flags[key] = m[2];
-    else if (VALUE_FLAGS.has(key)) {
-      if (i + 1 >= rest.length) throw new UsageError(`选项 --${key} 需要一个值`);
-      flags[key] = rest[++i];
-    } else flags[key] = true;
+    if (key === 'help' || key === 'h') {
+      flags.help = true;
+      continue;
+    }
+    if (!spec) continue; // unknown command: reported by main
+    const opt = spec[key];
+    if (!opt) {
+      const known = Object.keys(spec);
+      const near = known.filter((k) => distance(k, key.toLowerCase()) <= 2 || k === key.toLowerCase());
+      const hint = near.length ? `。你是不是想写 ${dash(near[0])}？` : '';
+      throw new UsageError(`${command} 不认识选项 ${a.split('=')[0]}${hint}（可用：${known.map(dash).join(' ')}）`);
+    }
+    if (flags[key] !== undefined) throw new UsageError(`选项 ${dash(key)} 给了两次`);
+    if (opt.value) {
+      if (m[2] !== undefined) flags[key] = m[2];
+      else if (i + 1 < rest.length && !/^--?[^\d]/.test(rest[i + 1])) flags[key] = rest[++i];
+      else throw new UsageError(`选项 ${a} 需要一个值`);
+    } else {
+      if (m[2] !== undefined) throw new UsageError(`选项 ${dash(key)} 不带值`);
+      flags[key] = true;
+    }
   }
   return { command, files, flags };
 }
 
-class UsageError extends Error {}
-
-const list = (v: string | true | undefined) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined);
+/** `--pick`/`--skip` patterns checked against the catalogue: a typo is an error, not a silent pass. */
+export function rulePatterns(v: string | true | undefined, option: string): string[] | undefined {
+  if (typeof v !== 'string') return undefined;
+  const out: string[] = [];
+  for (const token of v.split(/[,，\s]+/).filter(Boolean)) {
+    const p = resolveRulePattern(token);
+    if (!p) throw new UsageError(`${option} ${token}：没有这条规则（规则编号如 BAL-101、KPI-DIR-01，前缀如 KPI-DIR 或 KPI-DIR-*；budget-table rules 列出全部）`);
+    out.push(p);
+  }
+  return out;
+}
 
 export function toCliFinding(file: string, f: Finding): CliFinding {
   return { file, sheet: f.sheet ?? '', cell: f.cell ?? '', rule: f.rule, severity: f.severity, message: f.message };
 }
 
-/** `file!Sheet!C12  BAL-003  error  message` */
+/** `file!Sheet!C12  BAL-003  强制  message` */
 export function formatLine(f: CliFinding): string {
   const where = [f.file, f.sheet, f.cell].filter(Boolean).join('!');
-  return `${where}  ${f.rule}  ${f.severity}  ${f.message}`;
+  return `${where}  ${f.rule}  ${SEVERITY_ZH[f.severity]}  ${f.message}`;
 }
 
-async function runCheck(p: Parsed, scope: AnalyzeOptions['scope'], out: (s: string) => void): Promise<number> {
+/** `2 处强制，5 处提示，1 处信息` — the severity words of the report and the task pane. */
+export function summaryLine(s: Record<Severity, number>): string {
+  const parts = (['error', 'warning', 'info'] as Severity[]).filter((k) => s[k]).map((k) => `${s[k]} 处${SEVERITY_ZH[k]}`);
+  return parts.length ? parts.join('，') : '无问题';
+}
+
+function unreadable(file: string, e: unknown): CliFinding {
+  const reason = e instanceof ReadError ? e.message : `无法读取 ${file}：${(e as Error)?.message ?? e}`;
+  return toCliFinding(file, makeFinding(WORKBOOK_RULES['WB-001'], { reason }));
+}
+
+async function runCheck(p: Parsed, scope: AnalyzeOptions['scope'], out: (s: string) => void, err: (s: string) => void): Promise<number> {
   if (!p.files.length) throw new UsageError('请至少给出一个 .xlsx 文件');
+  const pick = rulePatterns(p.flags.pick, '--pick');
+  const skip = rulePatterns(p.flags.skip, '--skip');
+  const report = typeof p.flags.report === 'string' ? p.flags.report : undefined;
+  // Refuse a bad report path before spending time on the check.
+  if (report) checkOutputPath(report, { force: !!p.flags.force, inputs: p.files, what: '校验报告' });
   const all: CliFinding[] = [];
-  let ioError = false;
+  let failed = 0;
   for (const file of p.files) {
     try {
       const wb = await readWorkbookGrids(file);
-      const { findings } = analyzeWorkbook(wb, { scope, pick: list(p.flags.pick), skip: list(p.flags.skip) });
-      all.push(...findings.map((f) => toCliFinding(file, f)));
+      const { findings } = analyzeWorkbook(wb, { scope, pick, skip });
+      append(all, findings.map((f) => toCliFinding(file, f)));
+      if (p.flags.verbose) {
+        const seen = new Set(wb.sheets.flatMap((s) => detectTables(s).map((t) => t.sheet)));
+        const skipped = wb.sheets.filter((s) => !seen.has(s.name)).map((s) => s.name);
+        err(`${file}：识别出 ${seen.size} 个工作表的表格${skipped.length ? `；未当作表格的工作表：${skipped.join('、')}` : ''}`);
+      }
     } catch (e) {
-      ioError = true;
-      process.stderr.write(`${file}: ${(e as Error).message}\n`);
+      failed++;
+      const f = unreadable(file, e);
+      all.push(f);
+      err(f.message);
     }
   }
   if (p.flags.json) out(JSON.stringify(all, null, 2));
   else {
     for (const f of all) out(formatLine(f));
-    out(`共检查 ${p.files.length} 个文件：${summaryText(summarize(all))}`);
+    const counts = summarize(all);
+    const checked = p.files.length - failed;
+    out(`共 ${p.files.length} 个文件${failed ? `（${failed} 个无法读取，${checked} 个已检查）` : ''}：${summaryLine(counts)}`);
   }
-  if (typeof p.flags.report === 'string') await writeReport(all, p.flags.report);
-  if (all.some((f) => f.severity === 'error')) return 1;
-  return ioError ? 2 : 0;
+  if (report) await writeReport(all, report, { force: !!p.flags.force });
+  if (failed) return 2;
+  return all.some((f) => f.severity === 'error') ? 1 : 0;
 }
 
-async function runDisclose(p: Parsed, out: (s: string) => void): Promise<number> {
+const YEAR = /^(19|20)\d{2}$/;
+
+async function runDisclose(p: Parsed, out: (s: string) => void, err: (s: string) => void): Promise<number> {
   const outPath = (p.flags.o ?? p.flags.out) as string | undefined;
   if (p.files.length !== 1 || typeof outPath !== 'string') throw new UsageError('disclose 需要一个输入文件和 -o 输出文件');
-  const year = typeof p.flags.year === 'string' ? p.flags.year : undefined;
+  const year = typeof p.flags.year === 'string' ? p.flags.year.trim() : undefined;
+  if (year !== undefined && !YEAR.test(year)) throw new UsageError(`--year ${year}：预算年度应为四位年份，例如 --year 2024`);
   const unit = typeof p.flags.unit === 'string' ? p.flags.unit : undefined;
-  const r = await disclose(p.files[0], outPath, { year, unit });
-  out(`已生成 ${r.outPath}：${r.sheets.length} 个工作表（${r.sheets.join('、')}）`);
-  if (r.missing.length) out(`公开情况说明中还有 ${r.missing.length} 处待填写：${r.missing.join('、')}`);
+  const r = await disclose(p.files[0], outPath, { year, unit, force: !!p.flags.force });
+  for (const w of r.warnings) err(`注意：${w}`);
+  out(`已生成 ${r.outPath}：${r.sheets.length} 个工作表`);
+  if (p.flags.verbose) for (const s of r.sheets) out(`  ${s}`);
+  if (r.missing.length) {
+    out(`公开情况说明中还有 ${r.missing.length} 处待填写：`);
+    for (const m of r.missing) out(`  - ${m}`);
+  }
   const errors = r.findings.filter((f) => f.severity === 'error');
-  if (errors.length) out(`注意：输入工作簿有 ${errors.length} 个强制性错误，请先运行 budget-table check 修正。`);
+  if (errors.length) {
+    err(`输入工作簿有 ${errors.length} 个强制性错误（公开表已生成，但不应照此公开）：`);
+    for (const f of errors.slice(0, 20)) err(`  ${formatLine(toCliFinding(p.files[0], f))}`);
+    if (errors.length > 20) err(`  …… 其余 ${errors.length - 20} 个请运行 budget-table check ${p.files[0]} 查看`);
+    return 1;
+  }
   return 0;
 }
 
-export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s + '\n')): Promise<number> {
+function runRules(p: Parsed, out: (s: string) => void): number {
+  if (p.flags.json) out(JSON.stringify(CATALOGUE.map((r) => ({ id: r.id, severity: r.severity, title: r.title })), null, 2));
+  else for (const r of CATALOGUE) out(`${r.id}  ${SEVERITY_ZH[r.severity]}  ${r.title}`);
+  return 0;
+}
+
+export async function main(
+  argv: string[],
+  out: (s: string) => void = (s) => process.stdout.write(s + '\n'),
+  err: (s: string) => void = (s) => process.stderr.write(s + '\n'),
+): Promise<number> {
   try {
     const p = parseArgs(argv);
-    if (p.command === 'check') return await runCheck(p, 'all', out);
-    if (p.command === 'kpi') return await runCheck(p, 'kpi', out);
-    if (p.command === 'disclose') return await runDisclose(p, out);
-    if (p.command === '' || p.command === 'help' || p.flags.help || p.flags.h) { out(USAGE); return p.command === '' ? 2 : 0; }
+    if (p.command === 'help' || p.flags.help) {
+      out(USAGE);
+      return 0;
+    }
+    if (p.command === 'check') return await runCheck(p, 'all', out, err);
+    if (p.command === 'kpi') return await runCheck(p, 'kpi', out, err);
+    if (p.command === 'disclose') return await runDisclose(p, out, err);
+    if (p.command === 'rules') return runRules(p, out);
+    if (p.command === '') {
+      err(USAGE);
+      return 2;
+    }
     throw new UsageError(`未知命令：${p.command}`);
   } catch (e) {
-    if (e instanceof UsageError) { process.stderr.write(`${e.message}\n${USAGE}\n`); return 2; }
+    if (e instanceof UsageError) {
+      err(`${e.message}\n${USAGE}`);
+      return 2;
+    }
+    if (e instanceof OutputError || e instanceof ReadError) {
+      err(`budget-table：${e.message}`);
+      return 2;
+    }
     throw e;
   }
 }

@@ -3,11 +3,10 @@
  * applyPlan, mapping every plan feature: values, number formats, fonts, fills,
  * alignment, wrap, borders, merges, widths, heights, print titles and the A4 page
  * setup. Sheets never replace existing ones: a taken name gets ` (2)`.
- * Files are written to a temporary name and renamed, so a failure leaves no output.
+ * Files are written to a temporary name and renamed (output.ts), so a failure leaves no output.
  */
-import { promises as fs } from 'fs';
-import * as path from 'path';
 import ExcelJS from 'exceljs';
+import { writeAtomic } from './output';
 import type { CellStyle, SheetPlan, WorkbookPlan } from '../model/plan';
 import { parseRange, qualify, colLetter } from '../model/address';
 import { freeSheetName } from '../model/layout/sheet-names';
@@ -99,7 +98,7 @@ function writeSheet(ws: ExcelJS.Worksheet, sheet: SheetPlan, styleCache: Map<Cel
   sheet.values.forEach((row, r) => {
     const xr = ws.getRow(r + 1);
     row.forEach((v, c) => {
-      if (v !== null && v !== undefined && v !== '') xr.getCell(c + 1).value = v;
+      if (v !== null && v !== undefined && v !== '') xr.getCell(c + 1).value = typeof v === 'string' ? fitCell(v) : v;
     });
   });
   for (const [r, h] of Object.entries(sheet.rowHeights)) ws.getRow(Number(r)).height = h;
@@ -159,30 +158,24 @@ export function writePlanToWorkbook(plan: WorkbookPlan, wb: ExcelJS.Workbook, op
 /** Fast deflate: a package of 60 sheets zips in a third of the default level's time, ~10% larger. */
 export const WRITE_OPTIONS: Partial<ExcelJS.XlsxWriteOptions> = { zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } };
 
-/**
- * Writes `wb` to `outPath` through a temporary file in the same directory and an
- * atomic rename; the temporary file is removed on failure.
- */
-export async function writeWorkbookAtomic(wb: ExcelJS.Workbook, outPath: string): Promise<void> {
-  const dir = path.dirname(path.resolve(outPath));
-  const tmp = path.join(dir, `.${path.basename(outPath)}.${process.pid}.${Date.now()}.tmp`);
-  try {
-    await wb.xlsx.writeFile(tmp, WRITE_OPTIONS);
-    await fs.rename(tmp, outPath);
-  } catch (e) {
-    await fs.rm(tmp, { force: true });
-    throw e;
-  }
+/** Excel keeps at most 32,767 characters in a cell; longer text is cut with a visible mark. */
+export const MAX_CELL_CHARS = 32767;
+
+export function fitCell(text: string): string {
+  return text.length <= MAX_CELL_CHARS ? text : `${text.slice(0, MAX_CELL_CHARS - 12)}……（已截断）`;
 }
 
-/** Renders the plan into a new workbook (or into `base`, keeping its sheets) and writes it atomically. */
-export async function writePlanToFile(plan: WorkbookPlan, outPath: string, opts: WritePlanOptions & { base?: ExcelJS.Workbook } = {}): Promise<WritePlanResult> {
-  const wb = opts.base ?? new ExcelJS.Workbook();
-  if (!opts.base) {
-    wb.creator = '预算公开表格助手';
-    wb.created = new Date();
-  }
+/** Writes `wb` to `outPath` atomically (output.ts): an existing file only with `force`, replaced whole. */
+export function writeWorkbookAtomic(wb: ExcelJS.Workbook, outPath: string, opts: { force?: boolean } = {}): Promise<void> {
+  return writeAtomic(outPath, (tmp) => wb.xlsx.writeFile(tmp, WRITE_OPTIONS), opts);
+}
+
+/** Renders the plan into a new workbook and writes it atomically (an existing file only with `force`, replaced whole). */
+export async function writePlanToFile(plan: WorkbookPlan, outPath: string, opts: WritePlanOptions & { force?: boolean } = {}): Promise<WritePlanResult> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '预算公开表格助手';
+  wb.created = new Date();
   const result = writePlanToWorkbook(plan, wb, opts);
-  await writeWorkbookAtomic(wb, outPath);
+  await writeWorkbookAtomic(wb, outPath, { force: opts.force });
   return result;
 }

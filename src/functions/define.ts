@@ -7,6 +7,7 @@
  */
 import { FunctionInputError, makeError } from './errors';
 import { usedGrid, normalizeCell, isBlankCell, type Grid } from './grid';
+import { maxRowLength } from '../model/collect';
 
 export type { Grid };
 
@@ -134,7 +135,7 @@ export function shapeResult(kind: ResultType, out: unknown): unknown {
     if (!Array.isArray(out)) return [[outCell(out)]];
     const rows = out.map((r) => (Array.isArray(r) ? r : [r]));
     if (rows.length === 0) return [['']];
-    const width = Math.max(1, ...rows.map((r) => r.length));
+    const width = Math.max(1, maxRowLength(rows));
     return rows.map((r) => {
       const row = new Array(width);
       for (let c = 0; c < width; c++) row[c] = outCell(r[c]);

@@ -4,6 +4,8 @@
  */
 import type { WorkbookGrids } from './workbook';
 import { applySettings, ruleMatches, type Finding, type RuleSettings } from './findings';
+import { append } from './collect';
+import { coverageFindings, readNoteFindings } from './coverage';
 import { analyzeBudget, type BudgetUnit } from './budget';
 import { analyzeKpi, checkKpiAgainstBudget, settingsFromSheets, type KpiProject } from './kpi';
 
@@ -35,9 +37,12 @@ export function analyzeWorkbook(wb: WorkbookGrids, opts: AnalyzeOptions = {}): W
   const settings = opts.settings ?? settingsOf(wb);
   const budget = scope === 'kpi' ? { units: [], findings: [] } : analyzeBudget(wb.sheets);
   const kpi = scope === 'budget' ? { projects: [], findings: [] } : analyzeKpi(wb.sheets);
-  const findings: Finding[] = [...budget.findings, ...kpi.findings];
+  const findings: Finding[] = readNoteFindings(wb);
+  append(findings, coverageFindings(wb, budget.units, kpi.projects, scope));
+  append(findings, budget.findings);
+  append(findings, kpi.findings);
   if (scope === 'all' && budget.units.length === 1 && kpi.projects.length) {
-    findings.push(...checkKpiAgainstBudget(kpi.projects, budget.units[0].tables));
+    append(findings, checkKpiAgainstBudget(kpi.projects, budget.units[0].tables));
   }
   let out = applySettings(findings, settings);
   if (opts.pick?.length) out = out.filter((f) => opts.pick!.some((p) => ruleMatches(f.rule, p)));

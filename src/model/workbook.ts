@@ -15,8 +15,18 @@ export interface SheetGrid {
   formats?: string[][];
 }
 
+/** Something the reader met that the grids cannot show (a WB-* rule of the catalogue). */
+export interface ReadNote {
+  rule: string;
+  sheet?: string;
+  cell?: string;
+  params: Record<string, string | number>;
+}
+
 export interface WorkbookGrids {
   /** File name for reports (CLI); absent in Excel. */
   file?: string;
   sheets: SheetGrid[];
+  /** What the reader met: formulas without results, content far from the tables (CLI only). */
+  notes?: ReadNote[];
 }

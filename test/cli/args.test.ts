@@ -9,7 +9,7 @@ describe('budget-table arguments', () => {
   });
   it('formats a finding line as file!Sheet!Cell  RULE  severity  message', () => {
     expect(formatLine({ file: 'a.xlsx', sheet: '支出总表', cell: 'C12', rule: 'BAL-003', severity: 'error', message: '不平' }))
-      .toBe('a.xlsx!支出总表!C12  BAL-003  error  不平');
+      .toBe('a.xlsx!支出总表!C12  BAL-003  强制  不平');
   });
   it('exits 2 with usage on unknown commands and missing files', async () => {
     const err = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);

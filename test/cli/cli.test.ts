@@ -69,8 +69,8 @@ describe('budget-table check', () => {
     const { code, out } = await run(['check', p.file]);
     expect(code).toBe(1);
     const line = out.find((l) => l.includes('  BAL-'));
-    expect(line).toMatch(new RegExp(`^${p.file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}!${p.sheet}![A-Z]+\\d+  BAL-\\d+  error  .+`));
-    expect(out[out.length - 1]).toMatch(/^共检查 1 个文件：\d+ 个错误/);
+    expect(line).toMatch(new RegExp(`^${p.file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}!${p.sheet}![A-Z]+\\d+  BAL-\\d+  强制  .+`));
+    expect(out[out.length - 1]).toMatch(/^共 1 个文件：\d+ 处强制/);
   });
 
   it('honours --skip and writes a --report workbook', async () => {

@@ -92,26 +92,33 @@ describe('disclose on the 巨鹿 fixtures', () => {
     const copy = path.join(dir, 'in.xlsx');
     await fs.copyFile(RSJ, copy);
     const before = await sha(copy);
-    await expect(disclose(copy, copy, {})).rejects.toThrow('输出文件不能是输入文件');
-    await expect(disclose(copy, path.join(dir, '.', 'sub', '..', 'in.xlsx'), {})).rejects.toThrow('输出文件不能是输入文件');
+    await expect(disclose(copy, copy, { force: true })).rejects.toThrow('不能写到输入文件');
+    await expect(disclose(copy, path.join(dir, '.', 'sub', '..', 'in.xlsx'), { force: true })).rejects.toThrow('不能写到输入文件');
     await fs.symlink(copy, path.join(dir, 'link.xlsx'));
-    await expect(disclose(copy, path.join(dir, 'link.xlsx'), {})).rejects.toThrow('输出文件不能是输入文件');
+    await expect(disclose(copy, path.join(dir, 'link.xlsx'), { force: true })).rejects.toThrow('不能写到输入文件');
+    await fs.link(copy, path.join(dir, 'hard.xlsx'));
+    await expect(disclose(copy, path.join(dir, 'hard.xlsx'), { force: true })).rejects.toThrow('不能写到输入文件');
     expect(await sha(copy)).toBe(before);
   });
 
-  it('adds to an existing output file without overwriting any of its sheets', async () => {
+  it('refuses an existing output, and with force replaces it whole — never appends', async () => {
     const out = path.join(dir, 'existing.xlsx');
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('目录').getCell('A1').value = '审核意见';
     wb.addWorksheet('表1 收支总表').getCell('B2').value = 123.45;
     await wb.xlsx.writeFile(out);
-    const r = await disclose(RSJ, out, {});
-    expect(r.sheets.slice(0, 3)).toEqual(['目录 (2)', '公开情况说明', '表1 收支总表 (2)']);
+    const before = await sha(out);
+    await expect(disclose(RSJ, out, {})).rejects.toThrow(/已存在：不会覆盖，也不会往里追加.*--force/);
+    expect(await sha(out)).toBe(before);
+    const r = await disclose(RSJ, out, { force: true });
+    expect(r.sheets.slice(0, 3)).toEqual(['目录', '公开情况说明', '表1 收支总表']);
     const back = await readBack(out);
-    expect(back.worksheets.slice(0, 2).map((w) => w.name)).toEqual(['目录', '表1 收支总表']);
-    expect(back.getWorksheet('目录')!.getCell('A1').value).toBe('审核意见');
-    expect(back.getWorksheet('表1 收支总表')!.getCell('B2').value).toBe(123.45);
-    expect(back.getWorksheet('表1 收支总表 (2)')!.getCell('A1').value).toBe('单位预算收支总表');
+    expect(back.worksheets.map((w) => w.name)).toEqual(r.sheets);
+    expect(back.getWorksheet('目录')!.getCell('A1').value).not.toBe('审核意见');
+    // Running again gives the same package, not a second copy beside the first.
+    const again = await disclose(RSJ, out, { force: true });
+    expect((await readBack(out)).worksheets.map((w) => w.name)).toEqual(again.sheets);
+    expect(again.sheets).toEqual(r.sheets);
   });
 
   it('an error halfway leaves no output file, and an existing one unchanged', async () => {
@@ -128,7 +135,7 @@ describe('disclose on the 巨鹿 fixtures', () => {
     wb.addWorksheet('原表').getCell('A1').value = 1;
     await wb.xlsx.writeFile(existing);
     const before = await sha(existing);
-    await expect(disclose(RSJ, existing, { onProgress: boom })).rejects.toThrow('注入的故障');
+    await expect(disclose(RSJ, existing, { onProgress: boom, force: true })).rejects.toThrow('注入的故障');
     expect(await sha(existing)).toBe(before);
     expect(await fs.readdir(dir)).toEqual(['existing.xlsx']);
   });

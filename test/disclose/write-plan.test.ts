@@ -109,9 +109,9 @@ describe('writePlanToFile', () => {
     const { writePlanToFile } = await import('../../src/cli/write-plan');
     const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'wp-'));
     const out = path.join(dir, 'out.xlsx');
-    const spy = jest.spyOn(fsp, 'rename').mockRejectedValueOnce(new Error('磁盘已满'));
+    const spy = jest.spyOn(fsp, 'link').mockRejectedValueOnce(Object.assign(new Error('no space'), { code: 'ENOSPC' }));
     try {
-      await expect(writePlanToFile(plan(), out)).rejects.toThrow('磁盘已满');
+      await expect(writePlanToFile(plan(), out)).rejects.toThrow('磁盘空间不足');
       expect(await fsp.readdir(dir)).toEqual([]);
       spy.mockRestore();
       const r = await writePlanToFile(plan(), out);

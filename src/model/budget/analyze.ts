@@ -20,6 +20,7 @@ import { chooseProfile, type ProfileChoice } from './profiles';
 import { moneyUnit, UNIT_FACTOR } from './units';
 import { cellText, norm } from '../text';
 import { KIND_NAMES, type BudgetTable, type UnitTables } from './types';
+import { append } from '../collect';
 
 export interface BudgetUnit {
   code?: string;
@@ -121,7 +122,7 @@ export function analyzeBudget(sheets: SheetGrid[], opts: AnalyzeBudgetOptions = 
       // Figures rounded from the budget system's 元 into a coarser unit may be 0.01 apart (尾差).
       if (source && UNIT_FACTOR[moneyUnit(t.unitLine.unit)] > UNIT_FACTOR[source]) t.sourceUnit = source;
       found++;
-      findings.push(...t.issues, ...checkTable(t));
+      append(append(findings, t.issues), checkTable(t));
       const unit = unitFor(t);
       unit.code ??= t.unitLine.code;
       unit.name ??= t.unitLine.name;
@@ -141,7 +142,7 @@ export function analyzeBudget(sheets: SheetGrid[], opts: AnalyzeBudgetOptions = 
     texts.push({ cells: found ? textCells(sheet).filter((c) => !NOTE.test(c.text.trim())) : textCells(sheet) });
   }
 
-  for (const unit of units) findings.push(...checkUnit(unit.tables, { dictionary, classMap }));
+  for (const unit of units) append(findings, checkUnit(unit.tables, { dictionary, classMap }));
 
   // 说明 text: attributed to the unit it names, or to the only unit.
   for (const { cells } of texts) {
@@ -149,7 +150,7 @@ export function analyzeBudget(sheets: SheetGrid[], opts: AnalyzeBudgetOptions = 
     const all = cells.map((c) => c.text).join('');
     const named = units.filter((u) => u.name && all.includes(u.name));
     const unit = named.length === 1 ? named[0] : units.length === 1 ? units[0] : undefined;
-    if (unit) findings.push(...checkExplanation(cells, unit.tables));
+    if (unit) append(findings, checkExplanation(cells, unit.tables));
   }
   return { units, findings, profile };
 }

@@ -25,6 +25,7 @@ import { ALL_KINDS } from './kinds';
 import { isParseError, parseBudgetTable } from './parse';
 import { BASIS } from './rules';
 import { KIND_NAMES, KIND_TITLES, type TableKind } from './types';
+import { append } from '../collect';
 
 export interface ChecksumResult {
   ok: boolean;
@@ -63,7 +64,7 @@ export function checksum(grid: unknown[][], kind?: string, origin?: Origin, opts
   }
   const t = parseBudgetTable(grid, { origin: origin ?? A1_ORIGIN, kind: forced, dictionary: opts.dictionary, classMap: opts.classMap });
   if (isParseError(t)) return t;
-  const findings = [...t.issues, ...checkTable(t)];
+  const findings = append(t.issues.slice(), checkTable(t));
   return { ok: !findings.some((f) => f.severity === 'error'), rows: t.dataRowCount ?? t.rows.length, findings, kind: t.kind, relative: !origin };
 }
 

@@ -39,12 +39,14 @@ interface Anchor {
 function titleAt(values: unknown[][], r: number, cols: number): { kind: TableKind; title: string } | null {
   const row = values[r];
   if (!isRow(row)) return null;
-  let nonBlank = 0;
+  // Distinct texts, not cells: an unmerged title repeats its text across the row.
+  const distinct = new Set<unknown>();
   let hit: { kind: TableKind; title: string } | null = null;
   for (let c = 0; c < Math.min(cols, row.length); c++) {
     const v = row[c];
-    if (isBlank(v)) continue;
-    if (++nonBlank > 3) return null;
+    if (isBlank(v) || distinct.has(v)) continue;
+    distinct.add(v);
+    if (distinct.size > 3) return null;
     if (hit || typeof v !== 'string' || v.length > 80 || !TITLE_HINT.test(v)) continue;
     const kind = titleKind(v);
     if (kind) hit = { kind, title: cellText(v).trim() };

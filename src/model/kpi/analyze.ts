@@ -9,6 +9,7 @@ import { DIRECTION_ZH, kpiDirection } from './direction';
 import { parseKpiGrid } from './parse';
 import { mergeRuleSettings, readRuleSettings } from './settings';
 import type { KpiProject } from './types';
+import { append } from '../collect';
 
 /** Sheet names that hold rule settings rather than tables. */
 export const SETTINGS_SHEET = /^(设置|规则设置|校验设置|KPI\.?SETTINGS)$/i;
@@ -32,10 +33,10 @@ export function analyzeKpi(sheets: SheetGrid[], settings?: RuleSettings, ctx: Ch
   const eff = fromSheet || settings ? mergeRuleSettings(fromSheet, settings) : undefined;
   for (const s of list) {
     if (!s || SETTINGS_SHEET.test(norm(s.name))) continue;
-    const res = parseKpiGrid(s.values, { origin: s.origin, sheet: s.name, formats: s.formats });
+    const res = parseKpiGrid(s.values, { origin: s.origin, sheet: s.name, formats: s.formats, scan: true });
     for (const p of res.projects) {
       projects.push(p);
-      findings.push(...applySettings(checkProject(p, ctx), eff));
+      append(findings, applySettings(checkProject(p, ctx), eff));
     }
   }
   return { projects, findings };

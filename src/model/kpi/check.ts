@@ -25,6 +25,7 @@ import { analyzeTiers } from './tiers';
 import type { UnitTables } from '../budget/types';
 import type { KpiIndicator, KpiProject } from './types';
 import { fmtNumber, unitFromName } from './value';
+import { append } from '../collect';
 
 export interface CheckContext {
   /** 项目支出 by project from the budget tables (万元), keyed by project name; enables KPI-XT-01/03. */
@@ -443,7 +444,7 @@ function checkProjectInto(p: KpiProject, ctx: CheckContext, out: Finding[]): voi
 
   checkHeader(p, out);
 
-  if (ctx.budgetProjects) out.push(...checkKpiAgainstBudget([p], undefined, ctx.budgetProjects));
+  if (ctx.budgetProjects) append(out, checkKpiAgainstBudget([p], undefined, ctx.budgetProjects));
 }
 
 /* ---------- across tables ---------- */
@@ -543,7 +544,7 @@ export function checkKpiAgainstBudget(
 /** Rules of every project (no cross-table checks). */
 export function checkProjects(projects: KpiProject[], ctx: CheckContext = {}): Finding[] {
   const out: Finding[] = [];
-  for (const p of projects) out.push(...checkProject(p, ctx));
+  for (const p of projects) append(out, checkProject(p, ctx));
   return out;
 }
 

@@ -37,6 +37,13 @@ export interface ParseOptions {
   sheet?: string;
   /** Number formats aligned with the grid (a percentage format turns 0.95 into 95 %). */
   formats?: unknown[][];
+  /**
+   * The grid is a whole sheet scanned for tables (CLI, task pane), not a range the clerk
+   * chose (KPI.VALIDATE). A scanned sheet is a 绩效目标表 only on positive evidence: a
+   * column-header row naming 三级指标/指标值…, or a 绩效目标表 title before its columns are
+   * guessed. A 资产明细 list or a budget table with `≥95%` in one cell is neither.
+   */
+  scan?: boolean;
 }
 
 /* ---------- column headers ---------- */
@@ -378,7 +385,7 @@ function parseInner(grid: unknown[][], opts: ParseOptions): KpiGridParse {
   const origin = opts.origin ?? A1_ORIGIN;
   const infos = rows.map(rowInfo);
   let res = run(rows, infos, origin, opts, undefined);
-  if (!res.sawHeader) {
+  if (!res.sawHeader && (!opts.scan || hasKpiTitle(infos))) {
     const cols = inferColumns(rows, infos, opts.formats);
     if (cols) res = run(rows, infos, origin, opts, cols);
   }
@@ -853,6 +860,21 @@ function finish(o: Open, sheet: string | undefined): KpiProject | null {
 
 /* ---------- header-less grids ---------- */
 
+/** Rows looked at for a 绩效目标表 title before guessing the columns of a scanned sheet. */
+const TITLE_ROWS = 12;
+
+/** A 绩效目标表 title among the first non-empty rows. */
+function hasKpiTitle(infos: RowInfo[]): boolean {
+  let seen = 0;
+  for (let r = 0; r < infos.length && seen < TITLE_ROWS; r++) {
+    const info = infos[r];
+    if (!info.nonEmpty) continue;
+    seen++;
+    for (const t of info.texts) if (t && t.length <= 60 && TITLE.test(t)) return true;
+  }
+  return false;
+}
+
 const OP_ONLY = /^(≥|≤|=|>|<|>=|<=|＞|＜|≧|≦)$/;
 const INFER_SAMPLE = 200;
 
@@ -939,7 +961,7 @@ function inferColumns(rows: unknown[][], infos: RowInfo[], fmts: unknown[][] | u
 /** Finds the 绩效目标表 on a sheet: one entry per project table, with its A1 range. */
 export function detectKpiTables(sheet: SheetGrid): KpiTableRef[] {
   try {
-    const res = parseKpiGrid(sheet.values, { origin: sheet.origin, sheet: sheet.name, formats: sheet.formats });
+    const res = parseKpiGrid(sheet.values, { origin: sheet.origin, sheet: sheet.name, formats: sheet.formats, scan: true });
     const out: KpiTableRef[] = [];
     for (const p of res.projects) {
       let width = 1;

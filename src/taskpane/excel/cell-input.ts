@@ -6,6 +6,7 @@
  * is not part of the stored text and does not print).
  */
 import type { PlanValue } from '../../model/plan';
+import { maxRowLength } from '../../model/collect';
 
 const RISKY_START = /^\s*[=+\-@'#(.\d$¥￥€£]/;
 const RISKY_WORD = /^\s*(true|false)\s*$/i;
@@ -25,7 +26,7 @@ export function toExcelValue(v: PlanValue | boolean | undefined): string | numbe
 
 /** A rectangular values array (rows padded to the widest) with text guarded. */
 export function toExcelGrid(values: readonly (readonly (PlanValue | boolean | undefined)[])[], width?: number): (string | number | boolean)[][] {
-  const w = width ?? Math.max(0, ...values.map((r) => r.length));
+  const w = width ?? maxRowLength(values);
   return values.map((row) => Array.from({ length: w }, (_, j) => toExcelValue(row[j])));
 }
 

@@ -8,6 +8,7 @@
 import type { CellStyle, ListValidation, PageSetup, PlanValue, StyleBlock } from '../../model/plan';
 import { colLetter, parseRange, rangeA1 } from '../../model/address';
 import { charsToPoints, runs, toExcelGrid } from './cell-input';
+import { maxRowLength } from '../../model/collect';
 
 export interface Drawable {
   values: PlanValue[][];
@@ -77,7 +78,7 @@ export const LIST_ALERT = {
 /** The rectangle the drawing covers (values, styles, merges and drop-downs), relative to its origin. */
 export function extentOf(d: Drawable): Rect {
   let r1 = d.values.length - 1;
-  let c1 = Math.max(0, ...d.values.map((r) => r.length)) - 1;
+  let c1 = maxRowLength(d.values) - 1;
   for (const x of [...(d.styles ?? []).map((s) => s.range), ...(d.merges ?? []), ...(d.validations ?? []).map((v) => v.range)]) {
     const r = rectOf(x);
     if (r) {

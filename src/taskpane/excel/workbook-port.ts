@@ -13,6 +13,7 @@ import type { ExcelRun, WorkbookPort } from './port';
 import { readGrids } from './read';
 import { insertSheet, writeUserBlock } from './templates';
 import { readAcceptances, writeBlock, writeKeyFigures } from './writeback';
+import { append } from '../../model/collect';
 
 export interface PortOptions {
   /** Table detection per sheet (the model's detectTables by default). */
@@ -39,7 +40,7 @@ export function createWorkbookPort(run: ExcelRun, opts: PortOptions = {}): Workb
         const notes = [...res.notes];
         for (const g of res.sheets) {
           try {
-            tables.push(...detectSheet(g));
+            append(tables, detectSheet(g));
           } catch (e) {
             // The model should never throw; if it does, one odd sheet must not hide the others.
             notes.push(`工作表“${g.name}”识别出错：${e instanceof Error ? e.message : String(e)}`);
