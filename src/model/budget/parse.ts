@@ -686,10 +686,10 @@ export function parseBudgetTable(grid: unknown[][], opts: ParseOptions = {}): Bu
           lastRow = r;
           continue;
         }
-        if (!dict.has(code, scheme)) issue(ctx, 'BAL-004', { row: sheetRow, code, name }, read.cells.code);
+        if (!dict.has(code, scheme)) issue(ctx, 'BAL-004', { row: sheetRow, code, name, year: dict.year ?? '' }, read.cells.code);
         else {
           const dn = dict.name(code, scheme)!;
-          if (name && name !== dn && key(name) !== key(dn)) issue(ctx, 'BAL-009', { row: sheetRow, code, name, dictName: dn }, read.cells.name);
+          if (name && name !== dn && key(name) !== key(dn)) issue(ctx, 'BAL-009', { row: sheetRow, code, name, dictName: dn, year: dict.year ?? '' }, read.cells.name);
         }
         const br = makeRow(ctx, r, name || dict.name(code, scheme) || '', 'code', read, { code });
         byCode.set(code, br);
