@@ -15,6 +15,9 @@ import type { WorkbookPlan } from '../model/plan';
 import { buildDisclosurePlan, NAME_PREFIX, type NarrativeInputs, type PriorYear } from '../model/layout';
 import { norm } from '../model/text';
 import { append } from '../model/collect';
+import { describeChoice, type Profile } from '../model/budget/profiles';
+import { tablesIn } from '../model/budget/convert';
+import { KIND_NAMES, type TableKind } from '../model/budget/types';
 
 export interface DiscloseOptions extends WritePlanOptions {
   /** 预算年度 (default: the year the tables state). */
@@ -25,6 +28,10 @@ export interface DiscloseOptions extends WritePlanOptions {
   narrativeInputs?: NarrativeInputs;
   /** Replace an existing output file whole. */
   force?: boolean;
+  /** Table set of the input (profile id); otherwise matched from the titles. */
+  profile?: string;
+  /** Extra or renamed 科目 (code → name). */
+  subjects?: Record<string, string>;
 }
 
 export interface DiscloseResult {
@@ -37,6 +44,14 @@ export interface DiscloseResult {
   missing: string[];
   /** Things the clerk should know (e.g. --year differs from the year the tables state). */
   warnings: string[];
+  /** Which table set the input was read as and which layout the package uses. */
+  profile: string;
+}
+
+/** Tables of a profile the package layout has no sheet for (T12–T15). */
+function extraTables(p: Profile): string {
+  const extra = p.tables.filter((t) => !/^T([1-9]|1[01])$/.test(t.kind)).map((t) => t.title);
+  return extra.length ? extra.join('、') : '无';
 }
 
 /** `--unit` matches the code, code + name, or any part of the name. */
@@ -62,11 +77,21 @@ function mergePlans(plans: WorkbookPlan[]): WorkbookPlan {
   return plans.length === 1 ? plans[0] : { sheets: plans.flatMap((p) => p.sheets), names: plans.flatMap((p) => p.names) };
 }
 
+/** The unit's tables in 万元; tables kept in 元/千元 are converted (each figure rounded, a 0.01 尾差 possible). */
+function inWan(u: BudgetUnit, warnings: string[]): BudgetUnit['tables'] {
+  const { tables, converted } = tablesIn(u.tables, '万元');
+  if (converted.length) {
+    const names = converted.map((k) => KIND_NAMES[k as TableKind]).join('、');
+    warnings.push(`${u.name ?? u.code ?? ''}的${names}以元（或千元）填报，公开表已换算为万元并保留两位小数，合计与各项之和可能有 0.01 的尾差`);
+  }
+  return tables;
+}
+
 export async function disclose(inPath: string, outPath: string, opts: DiscloseOptions = {}): Promise<DiscloseResult> {
   checkOutputPath(outPath, { force: opts.force, inputs: [inPath], what: '公开表' });
 
   const grids = await readWorkbookGrids(inPath);
-  const analysis = analyzeWorkbook(grids);
+  const analysis = analyzeWorkbook(grids, { profile: opts.profile, subjects: opts.subjects });
   let units = analysis.units;
   if (!units.length) throw new Error(`${inPath} 中没有找到预算公开表（收支总表、收入总表…），无法生成公开表`);
   if (opts.unit) {
@@ -80,6 +105,13 @@ export async function disclose(inPath: string, outPath: string, opts: DiscloseOp
 
   const missing: string[] = [];
   const warnings: string[] = [];
+  // The package is written in the national (Hebei county) layout, in 万元; say what the input was.
+  let profile = '';
+  if (analysis.profile) {
+    const p = analysis.profile.profile;
+    const other = p.id !== 'hebei' && p.id !== 'national';
+    profile = `${describeChoice(analysis.profile)}；公开表按全国通用格式（河北县级模板的 9+2 张表，万元）生成${other ? `，输入中该格式没有的表（${extraTables(p)}）只校验、不输出` : ''}`;
+  }
   const plans = units.map((u, i) => {
     const year = opts.year ?? u.year;
     if (opts.year && u.year && opts.year !== u.year) {
@@ -90,7 +122,7 @@ export async function disclose(inPath: string, outPath: string, opts: DiscloseOp
     const plan = buildDisclosurePlan({
       unit: { code: u.code, name: u.name ?? '' },
       year,
-      tables: u.tables,
+      tables: inWan(u, warnings),
       projects: byUnit[analysis.units.indexOf(u)],
       prior: opts.prior,
       narrativeInputs: opts.narrativeInputs,
@@ -102,5 +134,5 @@ export async function disclose(inPath: string, outPath: string, opts: DiscloseOp
   });
 
   const written = await writePlanToFile(mergePlans(plans), outPath, { force: opts.force, onProgress: opts.onProgress });
-  return { outPath, sheets: written.created.map((c) => c.name), findings: analysis.findings, missing, warnings };
+  return { outPath, sheets: written.created.map((c) => c.name), findings: analysis.findings, missing, warnings, profile };
 }

@@ -16,6 +16,8 @@ import { detectTables } from '../model/detect';
 import { makeFinding, SEVERITY_ZH, summarize, type Finding, type Severity } from '../model/findings';
 import { WORKBOOK_RULES } from '../model/workbook-rules';
 import { disclose } from './disclose';
+import { describeChoice, findProfile, PROFILES } from '../model/budget/profiles';
+import { readSubjectGrid } from '../model/budget/dictionary';
 import { checkOutputPath, OutputError } from './output';
 import { writeReport } from './report';
 import type { CliFinding } from './types';
@@ -23,9 +25,9 @@ import type { CliFinding } from './types';
 export type { CliFinding } from './types';
 
 export const USAGE = `用法：
-  budget-table check <文件.xlsx>… [--json] [--report 报告.xlsx] [--pick 规则,…] [--skip 规则,…] [--force] [--verbose]
-  budget-table kpi <文件.xlsx>… [--json] [--report 报告.xlsx] [--pick 规则,…] [--skip 规则,…] [--force] [--verbose]
-  budget-table disclose <输入.xlsx> -o <输出.xlsx> [--year 2023] [--unit "单位名称"] [--force]
+  budget-table check <文件.xlsx|.xls>… [--json] [--report 报告.xlsx] [--pick 规则,…] [--skip 规则,…] [--profile 口径] [--dictionary 科目.xlsx] [--force] [--verbose]
+  budget-table kpi <文件.xlsx|.xls>… [--json] [--report 报告.xlsx] [--pick 规则,…] [--skip 规则,…] [--force] [--verbose]
+  budget-table disclose <输入.xlsx> -o <输出.xlsx> [--year 2023] [--unit "单位名称"] [--profile 口径] [--dictionary 科目.xlsx] [--force]
   budget-table rules
 输出文件已存在时不覆盖、不追加；加 --force 用新文件整个替换它。
 退出码：0 无错误；1 有强制性错误；2 用法错误或文件无法读取/写入。`;
@@ -37,6 +39,8 @@ interface OptionSpec {
 
 const COMMON_CHECK: Record<string, OptionSpec> = {
   json: {},
+  profile: { value: true },
+  dictionary: { value: true },
   report: { value: true },
   pick: { value: true },
   skip: { value: true },
@@ -47,7 +51,7 @@ const COMMON_CHECK: Record<string, OptionSpec> = {
 const OPTIONS: Record<string, Record<string, OptionSpec>> = {
   check: COMMON_CHECK,
   kpi: COMMON_CHECK,
-  disclose: { o: { value: true }, out: { value: true }, year: { value: true }, unit: { value: true }, force: {}, verbose: {} },
+  disclose: { o: { value: true }, out: { value: true }, year: { value: true }, unit: { value: true }, force: {}, verbose: {}, profile: { value: true }, dictionary: { value: true } },
   rules: { json: {} },
 };
 
@@ -153,13 +157,16 @@ async function runCheck(p: Parsed, scope: AnalyzeOptions['scope'], out: (s: stri
   const report = typeof p.flags.report === 'string' ? p.flags.report : undefined;
   // Refuse a bad report path before spending time on the check.
   if (report) checkOutputPath(report, { force: !!p.flags.force, inputs: p.files, what: '校验报告' });
+  const { profile, subjects } = await provinceOptions(p);
   const all: CliFinding[] = [];
+  const profiles: string[] = [];
   let failed = 0;
   for (const file of p.files) {
     try {
       const wb = await readWorkbookGrids(file);
-      const { findings } = analyzeWorkbook(wb, { scope, pick, skip });
-      append(all, findings.map((f) => toCliFinding(file, f)));
+      const r = analyzeWorkbook(wb, { scope, pick, skip, profile, subjects });
+      append(all, r.findings.map((f) => toCliFinding(file, f)));
+      if (r.profile && r.units.length) profiles.push(`${file}：${describeChoice(r.profile)}`);
       if (p.flags.verbose) {
         const seen = new Set(wb.sheets.flatMap((s) => detectTables(s).map((t) => t.sheet)));
         const skipped = wb.sheets.filter((s) => !seen.has(s.name)).map((s) => s.name);
@@ -175,6 +182,7 @@ async function runCheck(p: Parsed, scope: AnalyzeOptions['scope'], out: (s: stri
   if (p.flags.json) out(JSON.stringify(all, null, 2));
   else {
     for (const f of all) out(formatLine(f));
+    for (const line of profiles) out(line);
     const counts = summarize(all);
     const checked = p.files.length - failed;
     out(`共 ${p.files.length} 个文件${failed ? `（${failed} 个无法读取，${checked} 个已检查）` : ''}：${summaryLine(counts)}`);
@@ -192,9 +200,11 @@ async function runDisclose(p: Parsed, out: (s: string) => void, err: (s: string)
   const year = typeof p.flags.year === 'string' ? p.flags.year.trim() : undefined;
   if (year !== undefined && !YEAR.test(year)) throw new UsageError(`--year ${year}：预算年度应为四位年份，例如 --year 2024`);
   const unit = typeof p.flags.unit === 'string' ? p.flags.unit : undefined;
-  const r = await disclose(p.files[0], outPath, { year, unit, force: !!p.flags.force });
+  const { profile, subjects } = await provinceOptions(p);
+  const r = await disclose(p.files[0], outPath, { year, unit, force: !!p.flags.force, profile, subjects });
   for (const w of r.warnings) err(`注意：${w}`);
   out(`已生成 ${r.outPath}：${r.sheets.length} 个工作表`);
+  if (r.profile) out(r.profile);
   if (p.flags.verbose) for (const s of r.sheets) out(`  ${s}`);
   if (r.missing.length) {
     out(`公开情况说明中还有 ${r.missing.length} 处待填写：`);
@@ -208,6 +218,21 @@ async function runDisclose(p: Parsed, out: (s: string) => void, err: (s: string)
     return 1;
   }
   return 0;
+}
+
+/** `--profile` checked against the shipped profiles, `--dictionary` read into code → name pairs. */
+async function provinceOptions(p: Parsed): Promise<{ profile?: string; subjects?: Record<string, string> }> {
+  const profile = typeof p.flags.profile === 'string' ? p.flags.profile : undefined;
+  if (profile !== undefined && !findProfile(profile)) {
+    throw new UsageError(`--profile ${profile}：没有这个表格口径（可用：${PROFILES.map((x) => `${x.id}＝${x.name}`).join('；')}）`);
+  }
+  if (typeof p.flags.dictionary !== 'string') return { profile };
+  const file = p.flags.dictionary;
+  const wb = await readWorkbookGrids(file);
+  const subjects: Record<string, string> = {};
+  for (const s of wb.sheets) Object.assign(subjects, readSubjectGrid(s.values));
+  if (!Object.keys(subjects).length) throw new UsageError(`--dictionary ${file}：没有读到“科目编码 | 科目名称”两列（编码应为 3/5/7 位数字）`);
+  return { profile, subjects };
 }
 
 function runRules(p: Parsed, out: (s: string) => void): number {

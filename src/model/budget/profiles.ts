@@ -8,7 +8,7 @@
  * gives `disclose` its titles.
  */
 import { key } from './kinds';
-import type { TableKind } from './types';
+import { KIND_TITLES, type TableKind } from './types';
 import type { MoneyUnit } from './units';
 
 export interface ProfileTable {
@@ -32,6 +32,8 @@ export interface Profile {
   /** The unit the figures come from before rounding (budget systems keep 元). */
   sourceUnit?: MoneyUnit;
   tables: ProfileTable[];
+  /** Tables that must be published (an empty one with its note); default: all but 政府采购/固定资产. */
+  required?: TableKind[];
 }
 
 const HEBEI: Profile = {
@@ -171,6 +173,17 @@ export function chooseProfile(titles: string[], named?: string, sheetNames: stri
     }
   }
   return best;
+}
+
+/**
+ * The tables a workbook of this set must contain, with their titles. The national and
+ * Hebei sets require the nine tables of the 操作规程 (T1–T9); others their own list.
+ */
+export function requiredTables(p: Profile): { kind: TableKind; title: string }[] {
+  const kinds = p.required ?? p.tables.map((t) => t.kind).filter((k) => k !== 'T10' && k !== 'T11');
+  // The national and Hebei sets name tables by the Hebei county titles (seed 004).
+  const hebei = p.id === 'hebei' || p.id === 'national';
+  return kinds.map((kind) => ({ kind, title: hebei ? KIND_TITLES[kind] : (p.tables.find((t) => t.kind === kind)?.title ?? KIND_TITLES[kind]).replace(/"([^"]*)"/g, '“$1”') }));
 }
 
 /** The published title of a kind in a profile, or undefined when the profile has no such table. */
