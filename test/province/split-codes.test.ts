@@ -92,3 +92,20 @@ const haveRef = existsSync(join(REF, 'unit_budget_template.xlsx'));
     expect(Object.keys(units[0].tables).sort()).toEqual(['T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8', 'T9']);
   });
 });
+
+describe('codes indented by level', () => {
+  it('rebuilds 款/项 codes written as their own two digits under the parent', () => {
+    const t = ok([
+      ['科目编码', '科目名称', '合计', '基本支出', '项目支出'],
+      ['', '合计', 10, 6, 4],
+      ['208', '社会保障和就业支出', 10, 6, 4],
+      ['  01', '人力资源和社会保障管理事务', 7, 6, 1],
+      ['    01', '行政运行', 6, 6, ''],
+      ['    99', '其他人力资源和社会保障管理事务支出', 1, '', 1],
+      ['  05', '行政事业单位养老支出', 3, '', 3],
+      ['    05', '机关事业单位基本养老保险缴费支出', 3, '', 3],
+    ]);
+    expect(t.rows.filter((r) => r.role === 'code').map((r) => r.code)).toEqual(['208', '20801', '2080101', '2080199', '20805', '2080505']);
+    expect([...t.issues, ...checkTable(t)].filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+});

@@ -414,6 +414,43 @@ function makeRow(ctx: Ctx, r: number, name: string, role: RowRole, read: ReadRow
   return row;
 }
 
+/**
+ * Codes written by level: the 类 in full, each 款/项 row only its own two digits, indented
+ * with leading spaces under its parent. A stack of (indent, code) rebuilds the full code;
+ * without leading spaces two digits stay what they usually are (a 栏次 or 序号).
+ */
+function indentedCodes() {
+  const stack: { indent: number; code: string }[] = [];
+  const indentOf = (t: string) => {
+    let n = 0;
+    for (const ch of t) {
+      if (ch === ' ') n++;
+      else if (ch === '\u3000') n += 2;
+      else break;
+    }
+    return n;
+  };
+  return {
+    code(v: unknown): string | null {
+      if (typeof v !== 'string' || !stack.length) return null;
+      const m = /^([ \u3000]+)(\d{2})$/.exec(v);
+      if (!m) return null;
+      const indent = indentOf(m[1]);
+      while (stack.length && stack[stack.length - 1].indent >= indent) stack.pop();
+      const parent = stack[stack.length - 1];
+      if (!parent || parent.code.length >= 7) return null;
+      const code = parent.code + m[2];
+      stack.push({ indent, code });
+      return code;
+    },
+    saw(v: unknown, code: string): void {
+      const indent = typeof v === 'string' ? indentOf(v) : 0;
+      while (stack.length && stack[stack.length - 1].indent >= indent) stack.pop();
+      stack.push({ indent, code });
+    },
+  };
+}
+
 function isPlaceholderRow(row: unknown[], cols: number): boolean {
   let any = false;
   for (let c = 0; c < Math.min(cols, row.length); c++) {
@@ -600,6 +637,7 @@ export function parseBudgetTable(grid: unknown[][], opts: ParseOptions = {}): Bu
     }
   }
 
+  const indented = indentedCodes();
   for (let r = special ? rows : dataStart; r < rows; r++) {
     const row = grid[r];
     if (!isRow(row)) continue;
@@ -618,7 +656,9 @@ export function parseBudgetTable(grid: unknown[][], opts: ParseOptions = {}): Bu
       }
     } else if (structure === 'code' && lay.codeCol >= 0) {
       const cv = row[lay.codeCol];
-      code = normalizeCode(cv);
+      // Codes indented by level with only their own digits (`208` / `  01` / `    01`).
+      const own = indented.code(cv);
+      code = own ?? normalizeCode(cv);
       // One or two digits in the code column are a 栏次 or 序号, not a code.
       if (code && code.length < 3) code = null;
       else if (!code && !isBlank(cv)) {
@@ -626,6 +666,7 @@ export function parseBudgetTable(grid: unknown[][], opts: ParseOptions = {}): Bu
         if (split) code = split.code;
         codeText = split ? split.name : norm(cv);
       }
+      if (code && !own) indented.saw(cv, code);
     }
     if (!code) {
       const info = rowInfo(grid, r, cols);
