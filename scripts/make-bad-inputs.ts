@@ -2,7 +2,7 @@
  * `node lib/scripts/make-bad-inputs.js DIR` — writes the hostile inputs of the CLI tests
  * into DIR so a person (or `/usr/bin/time -v`) can try them: a 200,000-row 支出总表, a
  * styled cell at row 1,048,576, an asset register beside the tables, formulas without
- * results, a phone list, a blank workbook.
+ * results, a phone list, a blank workbook, and the README's example `sbzx-bad.xlsx`.
  */
 import { mkdirSync } from 'fs';
 import { join } from 'path';
@@ -24,6 +24,7 @@ async function make(dir: string): Promise<void> {
   await bad.phoneList(join(dir, 'phone-list.xlsx'));
   await bad.blankWorkbook(join(dir, 'blank.xlsx'));
   await bad.onlyExpenditure(join(dir, 'only-zhichu.xlsx'));
+  await bad.sbzxBad(join(dir, 'sbzx-bad.xlsx'));
   console.log(`已写入 ${dir}`);
 }
 

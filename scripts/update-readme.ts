@@ -18,6 +18,11 @@ export function withRules(readme: string): string {
 
 if (require.main === module) {
   const path = join(__dirname, '..', '..', 'README.md');
-  writeFileSync(path, withRules(readFileSync(path, 'utf8')));
-  console.log('README.md: rule table updated');
+  const before = readFileSync(path, 'utf8');
+  const after = withRules(before);
+  if (after === before) console.log('README.md: rule table already up to date');
+  else {
+    writeFileSync(path, after);
+    console.log('README.md: rule table updated');
+  }
 }

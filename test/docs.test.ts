@@ -21,6 +21,28 @@ describe('README', () => {
   });
 });
 
+describe('README example', () => {
+  it('prints what the CLI prints for the example file', async () => {
+    const os = await import('os');
+    const fs = await import('fs');
+    const { sbzxBad } = await import('./fixtures/bad-inputs');
+    const { main } = await import('../src/cli/main');
+    const dir = fs.mkdtempSync(join(os.tmpdir(), 'readme-'));
+    const cwd = process.cwd();
+    try {
+      await sbzxBad(join(dir, 'sbzx-bad.xlsx'));
+      process.chdir(dir);
+      const out: string[] = [];
+      await main(['check', 'sbzx-bad.xlsx'], (l) => out.push(l), () => undefined);
+      const block = /\$ npx budget-table check sbzx-bad\.xlsx\n([\s\S]*?)\n```/.exec(readme)![1];
+      expect(block.split('\n')).toEqual(out);
+    } finally {
+      process.chdir(cwd);
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('rule catalogue', () => {
   it('has unique ids, Chinese titles and messages, and an example for each rule', () => {
     const ids = CATALOGUE.map((r) => r.id);

@@ -232,10 +232,12 @@ function settleFormulas(collectors: SheetCollector[], grids: SheetGrid[], notes:
   });
 }
 
-/** Shortens a library's message for the clerk (no URLs, one line). */
+/** What went wrong inside the package, in the clerk's words (the libraries speak English). */
 function libraryReason(e: unknown): string {
-  const m = String((e as Error)?.message ?? e).replace(/https?:\S+/g, '').split('\n')[0].trim();
-  return m.length > 80 ? `${m.slice(0, 80)}…` : m;
+  const m = String((e as Error)?.message ?? e);
+  if (/zip|central directory|end of data|compression|inflat|deflat|crc/i.test(m)) return '压缩结构不完整或已损坏';
+  if (/xml|tag|attribute|entity|saxes|unexpected|unclosed/i.test(m)) return '表格内容的 XML 有错';
+  return '文件内容无法解析';
 }
 
 export async function readWorkbookGrids(path: string): Promise<WorkbookGrids> {
@@ -253,7 +255,7 @@ export async function readWorkbookGrids(path: string): Promise<WorkbookGrids> {
   } catch (e) {
     throw broken(e);
   }
-  if (!pkg) throw new ReadError(`${path} 是 zip 压缩包，但里面没有 Excel 工作簿：请确认选对了文件，或在 Excel/WPS 中另存为 .xlsx`);
+  if (!pkg) throw new ReadError(`${path} 是压缩文件，但里面没有 Excel 工作簿：请确认选对了文件，或在 Excel/WPS 中另存为 .xlsx`);
   const collectors: SheetCollector[] = [];
   try {
     for (const [i, entry] of pkg.sheets.entries()) {

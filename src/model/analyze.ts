@@ -5,7 +5,7 @@
 import type { WorkbookGrids } from './workbook';
 import { applySettings, ruleMatches, type Finding, type RuleSettings } from './findings';
 import { append } from './collect';
-import { coverageFindings, readNoteFindings } from './coverage';
+import { coverageFindings, readNoteFindings, settingsFindings } from './coverage';
 import { analyzeBudget, type BudgetUnit } from './budget';
 import { requiredTables, type ProfileChoice } from './budget/profiles';
 import { analyzeKpi, checkKpiAgainstBudget, settingsFromSheets, type KpiProject } from './kpi';
@@ -46,6 +46,7 @@ export function analyzeWorkbook(wb: WorkbookGrids, opts: AnalyzeOptions = {}): W
   const kpi = scope === 'budget' ? { projects: [], findings: [] } : analyzeKpi(wb.sheets);
   const findings: Finding[] = readNoteFindings(wb);
   append(findings, coverageFindings(wb, budget.units, kpi.projects, scope, budget.profile && requiredTables(budget.profile.profile)));
+  append(findings, settingsFindings(wb));
   append(findings, budget.findings);
   append(findings, kpi.findings);
   if (scope === 'all' && budget.units.length === 1 && kpi.projects.length) {

@@ -6,6 +6,9 @@ import { makeFinding, type Finding } from './findings';
 import type { BudgetUnit } from './budget';
 import { KIND_NAMES, KIND_TITLES, type TableKind } from './budget/types';
 import type { KpiProject } from './kpi';
+import { SETTINGS_SHEET } from './kpi/analyze';
+import { readRuleSettings, type SettingsProblem } from './kpi/settings';
+import { norm } from './text';
 import type { WorkbookGrids } from './workbook';
 import { MANDATORY_TABLES, WORKBOOK_RULES } from './workbook-rules';
 
@@ -56,6 +59,18 @@ export function readNoteFindings(wb: WorkbookGrids): Finding[] {
   for (const n of wb.notes ?? []) {
     const def = WORKBOOK_RULES[n.rule];
     if (def) out.push(makeFinding(def, { sheet: n.sheet ?? '', cell: n.cell ?? '', ...n.params }, { sheet: n.sheet, cell: n.cell }));
+  }
+  return out;
+}
+
+/** Rows of the settings sheets (`设置` …) that could not be applied. */
+export function settingsFindings(wb: WorkbookGrids): Finding[] {
+  const out: Finding[] = [];
+  for (const s of wb.sheets) {
+    if (!SETTINGS_SHEET.test(norm(s.name))) continue;
+    const problems: SettingsProblem[] = [];
+    readRuleSettings(s.values, problems);
+    for (const p of problems) out.push(makeFinding(WORKBOOK_RULES['WB-008'], { sheet: s.name, row: p.row + (s.origin?.row ?? 0), problem: p.problem }, { sheet: s.name, cell: `A${p.row + (s.origin?.row ?? 0)}` }));
   }
   return out;
 }

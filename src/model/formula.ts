@@ -33,6 +33,7 @@ type Node =
 
 class Unsupported extends Error {}
 
+const FUNCTIONS = new Set(['SUM', 'ROUND', 'ABS']);
 const MAX_DEPTH = 64;
 const MAX_LENGTH = 8192;
 /** Cells one formula may read through ranges (a whole-column SUM is refused). */
@@ -49,6 +50,10 @@ function parseRef(a: string): { row: number; col: number } {
 export function parseFormula(text: string, here: number, sheetIndex: (name: string) => number): Node {
   const src = text.replace(/^=/, '');
   if (src.length > MAX_LENGTH) throw new Unsupported('公式过长');
+  // Name the first function it cannot compute, before the tokens that function takes trip the tokenizer.
+  for (const m of src.matchAll(/([A-Za-z_][A-Za-z0-9_.]*)\s*\(/g)) {
+    if (!FUNCTIONS.has(m[1].toUpperCase())) throw new Unsupported(`不支持函数 ${m[1].toUpperCase()}`);
+  }
   const toks: { num?: number; sheet?: number; a?: string; b?: string; fn?: string; p?: string }[] = [];
   TOKEN.lastIndex = 0;
   let pos = 0;
@@ -117,7 +122,7 @@ export function parseFormula(text: string, here: number, sheetIndex: (name: stri
       return { t: 'range', sheet: k.sheet!, r1: Math.min(a.row, b.row), c1: Math.min(a.col, b.col), r2: Math.max(a.row, b.row), c2: Math.max(a.col, b.col) };
     }
     if (k.fn !== undefined) {
-      if (!['SUM', 'ROUND', 'ABS'].includes(k.fn)) throw new Unsupported(`不支持函数 ${k.fn}`);
+      if (!FUNCTIONS.has(k.fn)) throw new Unsupported(`不支持函数 ${k.fn}`);
       const args: Node[] = [];
       if (!isP(')')) {
         args.push(expr(depth + 1));

@@ -19,18 +19,26 @@ export interface Amount {
   decimals: number;
   /** The original cell value as text, for messages. */
   raw: string;
+  /** A number read from text (`'3,889.89'`): Excel's SUM would skip the cell. */
+  fromText?: boolean;
 }
 
 const DASHES = /^[-－—–―~～/／\\]+$/;
 const EXCEL_ERROR = /^#(N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|GETTING_DATA|BUSY!?)$/i;
 const NUMBER_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+const THOUSANDS = /^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/;
 
 /** Significant decimals of a double, ignoring binary noise (861.5900000000001 → 2). */
 function decimalsOfNumber(n: number): number {
-  // 12 significant digits after the point is far beyond any budget table.
-  const s = new Decimal(n).toDecimalPlaces(10).toString();
-  const dot = s.indexOf('.');
-  return dot < 0 ? 0 : s.length - dot - 1;
+  const places = (s: string) => {
+    const m = /\.(\d+)(?:e([+-]\d+))?$/i.exec(s) ?? /e-(\d+)$/i.exec(s);
+    if (!m) return 0;
+    return m[2] !== undefined ? Math.max(0, m[1].length - Number(m[2])) : m[1].length;
+  };
+  // Binary noise (861.5900000000001) disappears at 10 places; a genuinely long
+  // decimal (465.45678901234567) keeps all the digits its shortest form shows.
+  const short = places(new Decimal(n).toDecimalPlaces(10).toString());
+  return short < 10 ? short : places(new Decimal(n).toString());
 }
 
 /**
@@ -54,11 +62,21 @@ export function readAmount(v: unknown, places = 2): Amount {
   if (t === '') return { kind: 'blank', value: null, decimals: 0, raw };
   if (DASHES.test(t)) return { kind: 'dash', value: null, decimals: 0, raw };
   if (EXCEL_ERROR.test(t)) return { kind: 'error', value: null, decimals: 0, raw };
+  // A comma must separate thousands (`3,889.89`); `272，93` is a typed decimal point, not 27293.
+  if (/[,，]/.test(raw) && !THOUSANDS.test(toHalfWidth(raw).replace(/[\s，]/g, (c) => (c === '，' ? ',' : '')))) {
+    return { kind: 'text', value: null, decimals: 0, raw };
+  }
   if (!NUMBER_TEXT.test(t)) return { kind: 'text', value: null, decimals: 0, raw };
   const d = new Decimal(t);
   const dot = t.indexOf('.');
   const decimals = dot < 0 ? 0 : t.replace(/0+$/, '').length - dot - 1;
-  return { kind: 'number', value: d.toDecimalPlaces(places, Decimal.ROUND_HALF_UP), decimals: Math.max(0, decimals), raw };
+  return { kind: 'number', value: d.toDecimalPlaces(places, Decimal.ROUND_HALF_UP), decimals: Math.max(0, decimals), raw, fromText: true };
+}
+
+/** `272，93` / `1,2` — a comma where a decimal point was meant: the likely amount, else null. */
+export function commaAsDecimal(raw: string): string | null {
+  const m = /^\s*([+-]?\d+)[,，](\d{1,2})\s*$/.exec(toHalfWidth(raw));
+  return m ? `${m[1]}.${m[2]}` : null;
 }
 
 /** The amount as a Decimal, treating blank and dash as zero; null for text/errors. */

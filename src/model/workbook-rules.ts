@@ -17,7 +17,7 @@ const R = (id: string, severity: RuleDef['severity'], title: string, message: st
 });
 
 const LIST: RuleDef[] = [
-  R('WB-001', 'error', '文件无法读取', '{reason}', ['#file'], '.xls、.csv、加密或损坏的文件'),
+  R('WB-001', 'error', '文件无法读取', '无法读取：{reason}', ['#file'], '.xls、.csv、加密或损坏的文件'),
   R('WB-002', 'error', '没有识别出任何表格', '工作簿中没有识别出{what}（查看了 {count} 个工作表：{sheets}）。表格要有标题（如“单位预算收支总表”）和表头（科目编码、科目名称、合计…；绩效目标表要有 一级指标/二级指标/三级指标/指标值）', ['#coverage'], '只有一张电话表'),
   R('WB-003', 'error', '缺少必报表', '{unit}缺少{table}（{title}）：{set}都要公开，空表也要列示', ['#coverage'], '只有支出总表'),
   R('WB-004', 'info', '没有预算公开表', '工作簿中没有识别出预算公开表，只检查了 {count} 个绩效目标表', ['#coverage'], '只有绩效目标表的工作簿'),

@@ -19,7 +19,7 @@ interface Case {
 const sheetOfKind = (sheets: SheetGrid[], kind: TableKind) => sheets.find((s) => s.name === sheetName('rsj', kind))!;
 
 /** Rules whose cases live in test/province (units, profiles, other layouts). */
-const PROVINCE_CASES = ['BAL-017'];
+const PROVINCE_CASES = ['BAL-019'];
 
 const CASES: Case[] = [
   { rule: 'BAL-001', why: 'text in an amount cell', changes: [['T3', 'E9', '四百六十五']], at: ['T3', 'E9'] },
@@ -52,6 +52,8 @@ const CASES: Case[] = [
     edit: (sheets) => [...sheets, { ...sheetOfKind(sheets, 'T6'), name: '副本' }],
     at: ['T6', 'A1'],
   },
+  { rule: 'BAL-017', why: 'a number stored as text', changes: [['T3', 'E9', '465.46']], at: ['T3', 'E9'] },
+  { rule: 'BAL-018', why: 'a full-width comma typed for the decimal point', changes: [['T3', 'D12', '272，93']], at: ['T3', 'D12'] },
   { rule: 'BAL-502', why: '办公用房 larger than 房屋', changes: [['T11', 'B5', 100], ['T11', 'B6', 120]], at: ['T11', 'B6'] },
   { rule: 'BAL-702', why: 'an amount in 元', changes: [['说明', 'A3', '按支出性质分，基本支出685.86元，项目支出3204.03万元。']], at: ['说明', 'A3'] },
   { rule: 'BAL-703', why: 'three decimals in the 说明', changes: [['说明', 'A3', '项目支出较上年增加679.785万元。']], at: ['说明', 'A3'] },

@@ -109,7 +109,23 @@ describe('parseBudgetTable', () => {
     expect(t.rows[0].amounts.total?.toFixed(2)).toBe('3889.89');
     expect(t.rows[0].amounts.basic?.toFixed(2)).toBe('685.86');
     expect(t.rows[4].amounts.total).toBeNull();
-    expect(all(t)).toEqual([]);
+    // Read, but each text number is flagged: Excel's own SUM would skip it.
+    expect(all(t)).toEqual(['C2 BAL-017', 'D2 BAL-017', 'E3 BAL-017', 'D4 BAL-017', 'E4 BAL-017']);
+  });
+
+  it('never reads a comma typed for a decimal point as thousands (272，93 is not 27293)', () => {
+    const grid = [
+      ['科目编码', '科目名称', '合计', '基本支出', '项目支出'],
+      ['', '合计', '272，93', '', 272.93],
+      ['2080110', '劳动关系和维权', '1,2', '', '12,345.6'],
+    ];
+    const t = ok(grid, { kind: 'T5' });
+    expect(t.rows[0].amounts.total).toBeNull();
+    expect(t.rows[1].amounts.total).toBeNull();
+    expect(t.rows[1].amounts.project?.toFixed(2)).toBe('12345.60');
+    const at = (cell: string) => t.issues.find((i) => i.cell === cell && i.rule === 'BAL-018')!;
+    expect(at('C2').message).toContain('应为 272.93');
+    expect(at('C3').message).toContain('应为 1.2');
   });
 
   it('reports text and error values in amount cells, and skips the sums that need them', () => {

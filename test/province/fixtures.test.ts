@@ -92,7 +92,7 @@ const CASES: [ProvinceWorkbook, Injection[]][] = [
       { why: '基本支出表 30101 人员经费 +1元', sheet: '单位一般公共预算拨款基本支出明细表', cell: 'E10', delta: 1, want: '单位一般公共预算拨款基本支出明细表!D10 BAL-205' },
       { why: '三公 公务接待费 +1.00万元', sheet: '单位“三公”经费和机关运行费预算表', cell: 'C7', delta: 1, want: '单位“三公”经费和机关运行费预算表!A7 BAL-401' },
       { why: '三公 运行费 +1.00万元', sheet: '单位“三公”经费和机关运行费预算表', cell: 'F7', delta: 1, want: '单位“三公”经费和机关运行费预算表!D7 BAL-403' },
-      { why: '三公 公务接待费 +0.01万元 rounded from 元: 尾差', sheet: '单位“三公”经费和机关运行费预算表', cell: 'C7', delta: 0.01, want: '单位“三公”经费和机关运行费预算表!A7 BAL-017', severity: 'warning' },
+      { why: '三公 公务接待费 +0.01万元 rounded from 元: 尾差', sheet: '单位“三公”经费和机关运行费预算表', cell: 'C7', delta: 0.01, want: '单位“三公”经费和机关运行费预算表!A7 BAL-019', severity: 'warning' },
     ],
   ],
   [
@@ -117,7 +117,7 @@ const CASES: [ProvinceWorkbook, Injection[]][] = [
       { why: '财政拨款支出（功能） 2050101 +1.00', sheet: '5 财政拨款支出（功能）', cell: 'C7', delta: 1, want: '5 财政拨款支出（功能）!C6 BAL-101' },
       { why: '财政拨款基本支出（经济） 合计 +1.00', sheet: '6 财政拨款基本支出（经济）', cell: 'C4', delta: 1, want: '6 财政拨款基本支出（经济）!C4 BAL-102' },
       { why: '三公 会议费 +1.00', sheet: '9 三公经费会议费培训费', cell: 'H6', delta: 1, want: '9 三公经费会议费培训费!A6 BAL-405' },
-      { why: '三公 公务用车运行维护费 +0.01: 尾差', sheet: '9 三公经费会议费培训费', cell: 'F6', delta: 0.01, want: '9 三公经费会议费培训费!D6 BAL-017', severity: 'warning' },
+      { why: '三公 公务用车运行维护费 +0.01: 尾差', sheet: '9 三公经费会议费培训费', cell: 'F6', delta: 0.01, want: '9 三公经费会议费培训费!D6 BAL-019', severity: 'warning' },
       { why: '机关运行经费 30201 +1.00', sheet: '11 机关运行经费', cell: 'C6', delta: 1, want: '11 机关运行经费!C5 BAL-101' },
     ],
   ],

@@ -53,7 +53,7 @@ describe('money units', () => {
     expect(checkTable(t).map((x) => x.rule)).toEqual(['BAL-102', 'BAL-204']);
     t.sourceUnit = '元';
     const f = checkTable(t);
-    expect(f.map((x) => `${x.cell} ${x.rule} ${x.severity}`)).toEqual(['E4 BAL-017 warning', 'C4 BAL-017 warning']);
+    expect(f.map((x) => `${x.cell} ${x.rule} ${x.severity}`)).toEqual(['E4 BAL-019 warning', 'C4 BAL-019 warning']);
     expect(f[0].message).toContain('尾差');
     const u = ok(T5('万元', [['', '合计', 12.35, 10.01, 2.30]]));
     u.sourceUnit = '元';
@@ -72,7 +72,7 @@ describe('money units', () => {
     expect(checkTable(t6)).toEqual([]);
     const say = (s: string) => checkExplanation([{ text: s, sheet: '说明', cell: 'A1' }], { T6: t6 }).map((f) => f.rule);
     expect(say('本单位人员经费100.00万元，公用经费23.46万元。')).toEqual([]);
-    expect(say('本单位人员经费100.00万元，公用经费23.45万元。')).toEqual(['BAL-017']);
+    expect(say('本单位人员经费100.00万元，公用经费23.45万元。')).toEqual(['BAL-019']);
     expect(say('本单位人员经费100.00万元，公用经费23.40万元。')).toEqual(['BAL-701']);
     expect(checkUnit({ T6: t6 })).toEqual([]);
   });

@@ -16,6 +16,8 @@ export interface CellAmount {
   decimals: number;
   /** The cell as text, for messages ('' for plain numbers that fit the precision). */
   raw: string;
+  /** A number read from a text cell. */
+  fromText?: boolean;
 }
 
 const BLANK: CellAmount = { kind: 'blank', scaled: null, decimals: 0, raw: '' };
@@ -40,6 +42,7 @@ export function readScaled(v: unknown, places = 2): CellAmount {
     scaled: a.kind === 'number' && a.value ? a.value.times(scale).toNumber() : null,
     decimals: a.decimals,
     raw: a.raw,
+    ...(a.fromText ? { fromText: true } : {}),
   };
 }
 

@@ -52,7 +52,7 @@ function identity(e: Emit, id: string, row: BudgetRow, col: AmountColumn, actual
   const meta = { sheet: t.sheet, cell: row.cells[col.key], table: t.kind, expected: fmtScaled(expected, p), actual: fmtScaled(actual, p), diff: fmtScaled(actual - expected, p) };
   // A 万元 table rounded from 元 figures may be one hundredth off: that is a 尾差, said as such.
   if (isTail(t, actual - expected)) {
-    e.out.push(makeFinding(BUDGET_RULES['BAL-017'], { ...params, what: `第${params.row}行 ${label} ${col.label}`, rule: BUDGET_RULES[id].title, source: moneyUnit(t.sourceUnit), unit: moneyUnit(u) }, meta));
+    e.out.push(makeFinding(BUDGET_RULES['BAL-019'], { ...params, what: `第${params.row}行 ${label} ${col.label}`, rule: BUDGET_RULES[id].title, source: moneyUnit(t.sourceUnit), unit: moneyUnit(u) }, meta));
     return;
   }
   e.out.push(makeFinding(BUDGET_RULES[id], params, meta));

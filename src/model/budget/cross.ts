@@ -95,7 +95,7 @@ function compare(o: Out, id: string, a: Fig, b: Fig, extra: Record<string, strin
   if (how === 'tail') {
     const coarse = UNIT_FACTOR[ua] > UNIT_FACTOR[ub] ? ua : ub;
     o.out.push(
-      makeFinding(BUDGET_RULES['BAL-017'], { ...params, table: KIND_NAMES[a.t.kind], what: `与${KIND_NAMES[b.t.kind]}（${where(other)}）`, rule: BUDGET_RULES[id].title, source: ua === coarse ? ub : ua, unit: coarse }, {
+      makeFinding(BUDGET_RULES['BAL-019'], { ...params, table: KIND_NAMES[a.t.kind], what: `与${KIND_NAMES[b.t.kind]}（${where(other)}）`, rule: BUDGET_RULES[id].title, source: ua === coarse ? ub : ua, unit: coarse }, {
         sheet: at.t.sheet,
         cell: at.cell,
         table: at.t.kind,

@@ -111,7 +111,7 @@ export function checkExplanation(cells: TextCell[], tables: UnitTables): Finding
         // Tables in 元: the text's 万元 figure is compared with the table's figure rounded to 万元.
         const inWan = convertScaled(s.value, moneyUnit(s.unit), '万元');
         if (how[0] === 'tail') {
-          out.push(makeFinding(BUDGET_RULES['BAL-017'], { table: '说明', what: `${st.what}（${s.where}）`, actual: `${fmtScaled(stated)}万元`, expected: `${fmtScaled(inWan)}万元`, diff: `${fmtScaled(stated - inWan)}万元`, rule: BUDGET_RULES['BAL-701'].title, source: moneyUnit(s.unit), unit: '万元' }, where));
+          out.push(makeFinding(BUDGET_RULES['BAL-019'], { table: '说明', what: `${st.what}（${s.where}）`, actual: `${fmtScaled(stated)}万元`, expected: `${fmtScaled(inWan)}万元`, diff: `${fmtScaled(stated - inWan)}万元`, rule: BUDGET_RULES['BAL-701'].title, source: moneyUnit(s.unit), unit: '万元' }, where));
           continue;
         }
         const params = { what: st.what, actual: fmtScaled(stated), expected: fmtScaled(inWan), diff: fmtScaled(stated - inWan), source: s.where };

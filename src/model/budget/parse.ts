@@ -9,7 +9,8 @@
 import { a1, A1_ORIGIN, colLetter, type Origin } from '../address';
 import { makeFinding, type Finding, type Params } from '../findings';
 import { cellText, norm } from '../text';
-import { lazyAmounts, readScaled } from './amount';
+import { fmtScaled, lazyAmounts, readScaled } from './amount';
+import { commaAsDecimal } from '../money';
 import { CODE_LENGTHS, isValidCode, normalizeCode, schemeForKind, splitCodeName, type CodeScheme } from './codes';
 import { DEFAULT_CLASS_MAP, DEFAULT_DICTIONARY, type ClassMap, type Dictionary } from './dictionary';
 import {
@@ -386,6 +387,7 @@ function readAmounts(ctx: Ctx, grid: unknown[][], r: number, cols: AmountColumn[
       out.scaled[col.key] = amt.scaled;
       out.any = true;
       if (amt.scaled !== 0 && !out.nonZero) out.nonZero = { key: col.key, value: amt.scaled! };
+      if (amt.fromText && col.money !== false) issue(ctx, 'BAL-017', { cell, raw: amt.raw, value: fmtScaled(amt.scaled!, ctx.places) }, cell);
       if (col.money !== false && amt.decimals > ctx.places) {
         issue(ctx, 'BAL-003', { cell, raw: amt.raw || cellText(v), decimals: amt.decimals, places: ctx.places, rounded: fmtMoney(amt.scaled!, ctx.places, ctx.unit) }, cell);
       }
@@ -397,7 +399,9 @@ function readAmounts(ctx: Ctx, grid: unknown[][], r: number, cols: AmountColumn[
       issue(ctx, 'BAL-002', { cell, raw: amt.raw }, cell);
     } else if (amt.kind === 'text' && col.money !== false) {
       out.bad.push(col.key);
-      issue(ctx, 'BAL-001', { cell, raw: amt.raw }, cell);
+      const guess = commaAsDecimal(amt.raw);
+      if (guess) issue(ctx, 'BAL-018', { cell, raw: amt.raw, guess }, cell);
+      else issue(ctx, 'BAL-001', { cell, raw: amt.raw }, cell);
     }
   }
   return out;
@@ -888,7 +892,7 @@ export function parseBudgetTable(grid: unknown[][], opts: ParseOptions = {}): Bu
   }
 
   const hasAmounts = nonZero !== null;
-  if (!hasAmounts && !emptyNote && !ctx.issues.some((f) => f.rule === 'BAL-001' || f.rule === 'BAL-002')) {
+  if (!hasAmounts && !emptyNote && !ctx.issues.some((f) => f.rule === 'BAL-001' || f.rule === 'BAL-002' || f.rule === 'BAL-018')) {
     issue(ctx, 'BAL-011', {}, tableCell);
   }
   if (hasAmounts && emptyNote) issue(ctx, 'BAL-012', { cell: nonZero!.cell, actual: fmtMoney(nonZero!.value, ctx.places, ctx.unit) }, nonZero!.cell);

@@ -1,7 +1,7 @@
 /**
  * Table sets (profiles): which disclosure tables a province publishes, under which titles
  * and in which order, in which money unit, and whether its 万元 figures are roundings of
- * a budget system's 元 figures (then a 0.01 gap is a 尾差, BAL-017). Profiles are data:
+ * a budget system's 元 figures (then a 0.01 gap is a 尾差, BAL-019). Profiles are data:
  * to add a province, add an entry to PROFILES (README: “表格口径”). Parsing never depends
  * on the profile — tables are found by their titles and headers — so a workbook that
  * mixes layouts is still read; the profile names the set, sets the source unit and

@@ -33,6 +33,8 @@ const LIST: RuleDef[] = [
   R('BAL-007', 'warning', '有金额但无科目编码', '{table} 第{row}行：「{name}」有金额但没有科目编码，未参与层级汇总', ['#row', '#code'], '名称列有金额而编码列空白'),
   R('BAL-008', 'warning', '缺少上级科目行', '{table} 第{row}行：{code} {name} 的上级科目 {parent} 不在表中，已计入更上一级', ['#row', '#code'], '有 2080101 而无 20801'),
   R('BAL-009', 'warning', '科目名称与字典不同', '{table} 第{row}行：{code} 的名称为「{name}」，{year}年科目字典中为「{dictName}」（编码或名称可能有误）', ['#row', '#code'], '208 写成“社会保障支出”'),
+  R('BAL-017', 'warning', '数字存储为文本', '{table} {cell}：金额「{raw}」是文本形式的数字，按 {value} 校验；Excel 的 SUM 会跳过文本单元格，请改为数值', ['#cell', '#format'], "'3,889.89（单引号开头）"),
+  R('BAL-018', 'error', '逗号不是千分位', '{table} {cell}：「{raw}」中的逗号不在千分位上，读不出金额；如是小数点，应为 {guess}', ['#cell', '#format'], '272，93'),
   R('BAL-010', 'warning', '缺少固定行', '{table}：未找到「{line}」行，相关平衡关系无法校验', ['#table'], '收支总表没有“本年支出合计”行'),
   R('BAL-011', 'info', '空表未注明', '{table}：表中没有金额，公开时应注明“无…，空表列示”', ['#table'], '政府性基金支出表全空且无注'),
   R('BAL-012', 'warning', '注明空表却有金额', '{table}：注明空表列示，但表中有金额（{cell} 为 {actual}）', ['#table'], '注：空表列示，而合计为 5.00'),
@@ -40,7 +42,7 @@ const LIST: RuleDef[] = [
   R('BAL-014', 'warning', '缺少合计行', '{table}：未找到“合计”行，无法校验合计', ['#table'], '收入总表直接从 208 开始'),
   R('BAL-015', 'warning', '项目行缺少名称', '{table} 第{row}行：{side}有金额 {actual} 但没有项目名称，未参与汇总', ['#row'], '收支总表 D12 空白而 E12 有数'),
   R('BAL-016', 'warning', '同一单位的表重复', '{table} 在工作簿中出现多次（{first} 与 {second}），按第一张校验', ['#table', '#cross'], '两个工作表都是支出总表'),
-  R('BAL-017', 'warning', '尾差', '{table} {what}：{actual} 与 {expected} 相差 {diff}，在由{source}换算为{unit}的四舍五入范围内（尾差，按“{rule}”应相等），请确认是否需要调整尾数', ['#cell', '#rounding'], '元换算为万元后合计差 0.01'),
+  R('BAL-019', 'warning', '尾差', '{table} {what}：{actual} 与 {expected} 相差 {diff}，在由{source}换算为{unit}的四舍五入范围内（尾差，按“{rule}”应相等），请确认是否需要调整尾数', ['#cell', '#rounding'], '元换算为万元后合计差 0.01'),
   // ---- hierarchy and 合计 row
   R('BAL-101', 'error', '上级科目不等于下级之和', '{table} 第{row}行 {code} {name}：{col}为 {actual}，下级合计为 {expected}（差 {diff}）', ['#identity', '#row'], '20801 为 861.59，下级合计 861.49'),
   R('BAL-102', 'error', '合计行不等于各类之和', '{table} 合计行：{col}为 {actual}，各类合计为 {expected}（差 {diff}）', ['#identity', '#row'], '合计 3889.89，208+210+221=3889.79'),

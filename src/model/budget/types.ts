@@ -125,7 +125,7 @@ export interface BudgetTable {
   /**
    * The unit the figures were kept in before they were rounded into this table's unit
    * (`元` for a 万元 table built from a budget system's 元 figures). When set and finer than
-   * the table's unit, a sum one hundredth off is reported as 尾差 (BAL-017), not an imbalance.
+   * the table's unit, a sum one hundredth off is reported as 尾差 (BAL-019), not an imbalance.
    */
   sourceUnit?: string;
   /** Problems met while reading (text in an amount cell, too many decimals, unknown code …). */

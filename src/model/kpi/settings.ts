@@ -4,6 +4,7 @@
  * optionally 位置 | 理由 to accept a warning with a written reason.
  * A rule may be an id (`KPI-DIR-01`) or a prefix ending in `*` (`KPI-TIER-*`).
  */
+import { resolveRulePattern } from '../catalogue';
 import { findingKey, type RuleSettings, type Severity } from '../findings';
 import { cellText, norm } from '../text';
 
@@ -16,14 +17,25 @@ const H_SHEET = /^(工作表|sheet)$/i;
 const RULE_ID = /^[A-Za-z]+(-[A-Za-z0-9]+)*(-\*|\*)?$/;
 
 const OFF = /^(否|不|不启用|关|关闭|停用|禁用|false|no|n|off|0|×|✘)$/i;
+const ON = /^(是|启用|开|开启|true|yes|y|on|1|√|✓|✔)$/i;
+
+/** A row of a settings sheet that could not be applied (1-based row of the grid). */
+export interface SettingsProblem {
+  row: number;
+  problem: string;
+}
 const LEVELS: [RegExp, Severity][] = [
   [/^(强制|错误|error|e)$/i, 'error'],
   [/^(提示|警告|warning|warn|w)$/i, 'warning'],
   [/^(信息|info|i)$/i, 'info'],
 ];
 
-/** Reads rule settings from a grid; unknown rows are ignored, never throws. */
-export function readRuleSettings(grid: unknown[][]): RuleSettings {
+/**
+ * Reads rule settings from a grid; never throws. A row that names no rule of the
+ * catalogue, or whose 启用/级别 cannot be read, is skipped and, when `problems` is
+ * given, reported there (the CLI turns them into WB-008 findings).
+ */
+export function readRuleSettings(grid: unknown[][], problems?: SettingsProblem[]): RuleSettings {
   const out: RuleSettings = {};
   if (!Array.isArray(grid)) return out;
   const disabled: string[] = [];
@@ -52,11 +64,18 @@ export function readRuleSettings(grid: unknown[][]): RuleSettings {
     const at = (c: number) => (c >= 0 && c < row.length ? cellText(row[c]).trim() : '');
     const id = norm(at(cols.rule)).toUpperCase();
     if (!id || !RULE_ID.test(id)) continue;
-    const rule = id;
+    const rule = resolveRulePattern(id);
+    if (!rule) {
+      problems?.push({ row: r + 1, problem: `规则 ${id} 不存在（budget-table rules 列出全部规则）` });
+      continue;
+    }
     const on = at(cols.on);
     if (on && OFF.test(norm(on))) disabled.push(rule);
+    else if (on && !ON.test(norm(on))) problems?.push({ row: r + 1, problem: `启用一栏的“${on}”应为 是 或 否` });
     const level = norm(at(cols.level));
-    for (const [re, sev] of LEVELS) if (level && re.test(level)) severity[rule] = sev;
+    const sev = level ? LEVELS.find(([re]) => re.test(level))?.[1] : undefined;
+    if (sev) severity[rule] = sev;
+    else if (level) problems?.push({ row: r + 1, problem: `级别一栏的“${at(cols.level)}”应为 强制、提示 或 信息` });
     const reason = at(cols.reason);
     const cell = at(cols.cell);
     if (reason && cell && !rule.endsWith('*')) {
