@@ -83,8 +83,11 @@ export function readXlsBuffer(path: string, buf: Buffer): WorkbookGrids {
   } catch (e) {
     const why = String((e as Error)?.message ?? e).split('\n')[0].slice(0, 80);
     if (/password|encrypt/i.test(why)) throw new ReadError(`${path} 设置了打开密码（已加密）：请在 Excel 或 WPS 中打开，去掉密码并保存后再检查`);
-    throw new ReadError(`${path} 是 Excel 97-2003 工作簿（.xls），但已损坏或是本工具读不了的旧版本（${why}）：请在 Excel 或 WPS 中打开并另存为 .xlsx`);
+    throw new ReadError(`${path} 是旧版 Excel 97-2003 工作簿（.xls），但已损坏或是本工具读不了的版本（${why}）：请在 Excel 或 WPS 中打开，另存为 Excel 工作簿（.xlsx）后再检查`);
   }
-  const sheets = wb.SheetNames.filter((n) => wb.Sheets[n] && !(wb.Workbook?.Sheets?.find((s) => s.name === n)?.Hidden === 2)).map((n) => sheetGrid(n, wb.Sheets[n]));
-  return { file: path, sheets };
+  const names = wb.SheetNames.filter((n) => wb.Sheets[n] && !(wb.Workbook?.Sheets?.find((s) => s.name === n)?.Hidden === 2));
+  if (!names.length) {
+    throw new ReadError(`${path} 是旧版 Excel 97-2003 工作簿（.xls），但读不出任何工作表（可能已损坏或不完整）：请在 Excel 或 WPS 中打开，另存为 Excel 工作簿（.xlsx）后再检查`);
+  }
+  return { file: path, sheets: names.map((n) => sheetGrid(n, wb.Sheets[n])) };
 }
