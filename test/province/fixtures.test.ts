@@ -84,7 +84,7 @@ const CASES: [ProvinceWorkbook, Injection[]][] = [
       { why: '收入总表 2010301 财政拨款收入 +1元', sheet: '单位收入总表', cell: 'F11', delta: 1, want: '单位收入总表!E11 BAL-201' },
       { why: '收入总表 2010301 +1元 breaks its 款 20103', sheet: '单位收入总表', cell: 'F11', delta: 1, want: '单位收入总表!F10 BAL-101' },
       { why: '支出总表 2010301 合计 +1元', sheet: '单位支出总表', cell: 'E11', delta: 1, want: '单位支出总表!E11 BAL-203' },
-      { why: '支出总表 合计行 +1元', sheet: '单位支出总表', cell: 'E27', delta: 1, want: '单位支出总表!E27 BAL-102' },
+      { why: '支出总表 合计行 +1元', sheet: '单位支出总表', cell: 'E28', delta: 1, want: '单位支出总表!E28 BAL-102' },
       { why: '收支总表 1、一般公共预算 +1元', sheet: '单位收支总表', cell: 'B11', delta: 1, want: '单位收支总表!B10 BAL-308' },
       { why: '收支总表 一般公共服务支出 人员经费 +1元', sheet: '单位收支总表', cell: 'E10', delta: 1, want: '单位收支总表!D10 BAL-209' },
       { why: '收支总表 一般公共服务支出 合计 +1元 against 支出总表', sheet: '单位收支总表', cell: 'D10', delta: 1, want: '单位收支总表!D10 BAL-603' },
