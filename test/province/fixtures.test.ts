@@ -118,6 +118,8 @@ const CASES: [ProvinceWorkbook, Injection[]][] = [
       { why: '财政拨款基本支出（经济） 合计 +1.00', sheet: '6 财政拨款基本支出（经济）', cell: 'C4', delta: 1, want: '6 财政拨款基本支出（经济）!C4 BAL-102' },
       { why: '三公 会议费 +1.00', sheet: '9 三公经费会议费培训费', cell: 'H6', delta: 1, want: '9 三公经费会议费培训费!A6 BAL-405' },
       { why: '三公 公务用车运行维护费 +0.01: 尾差', sheet: '9 三公经费会议费培训费', cell: 'F6', delta: 0.01, want: '9 三公经费会议费培训费!D6 BAL-019', severity: 'warning' },
+      { why: '政府采购 台式计算机 +1.00', sheet: '12 政府采购预算表', cell: 'F7', delta: 1, want: '12 政府采购预算表!F5 BAL-210' },
+      { why: '政府采购 三、服务C +1.00', sheet: '12 政府采购预算表', cell: 'F8', delta: 1, want: '12 政府采购预算表!F4 BAL-211' },
       { why: '机关运行经费 30201 +1.00', sheet: '11 机关运行经费', cell: 'C6', delta: 1, want: '11 机关运行经费!C5 BAL-101' },
     ],
   ],

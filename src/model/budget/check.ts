@@ -372,7 +372,35 @@ function checkT11(e: Emit): void {
   }
 }
 
+const CATEGORY = /^\(?[一二三四五六七八九十]+[)、.]/;
+
+/**
+ * Jiangsu's 政府采购预算表 groups purchases under `一、货物A` / `二、工程B` / `三、服务C` rows:
+ * each category = its purchases, 合计 = the categories.
+ */
+function checkT10Categories(e: Emit): void {
+  const t = e.t;
+  const col = t.columns.find((c) => c.key === 'total');
+  if (!col) return;
+  const rows = t.rows.filter((r) => r.role === 'purchase' || r.role === 'total');
+  const cats = rows.filter((r) => r.role === 'purchase' && CATEGORY.test(r.name));
+  if (!cats.length) return;
+  for (const cat of cats) {
+    const i = rows.indexOf(cat);
+    const items: BudgetRow[] = [];
+    for (let j = i + 1; j < rows.length && rows[j].role === 'purchase' && !CATEGORY.test(rows[j].name); j++) items.push(rows[j]);
+    if (items.length && !isBad(cat, 'total') && !items.some((r) => isBad(r, 'total'))) {
+      identity(e, 'BAL-210', cat, col, val(cat, 'total'), items.reduce((s, r) => s + val(r, 'total'), 0), { label: cat.name });
+    }
+  }
+  const total = rows.find((r) => r.role === 'total');
+  if (total && !isBad(total, 'total') && !cats.some((r) => isBad(r, 'total'))) {
+    identity(e, 'BAL-211', total, col, val(total, 'total'), cats.reduce((s, r) => s + val(r, 'total'), 0), { label: '合计' });
+  }
+}
+
 function checkT10(e: Emit): void {
+  checkT10Categories(e);
   const t = e.t;
   const total = t.columns.find((c) => c.key === 'total');
   const funding = t.columns.filter((c) => T10_FUNDING.includes(c.key)).map((c) => c.key);

@@ -56,6 +56,8 @@ const LIST: RuleDef[] = [
   R('BAL-207', 'error', '“三公”表：合计≠各资金来源之和', '{table} 第{row}行 {label}：合计为 {actual}，各资金来源之和为 {expected}（差 {diff}）', ['#identity', '#row'], '合计 5.00，一般公共预算 4.00'),
   R('BAL-208', 'error', '政府采购表：合计≠各资金来源之和', '{table} 第{row}行 {label}：合计为 {actual}，各资金来源之和为 {expected}（差 {diff}）', ['#identity', '#row'], '合计 33.00，一般公共预算拨款 30.00'),
   R('BAL-209', 'error', '收支总表：支出合计≠基本支出+项目支出', '{table} 第{row}行 {label}：合计为 {actual}，基本支出（人员经费 + 公用经费）+ 项目支出为 {expected}（差 {diff}）', ['#identity', '#row'], '合计 1500，人员 800 + 公用 200 + 项目 400'),
+  R('BAL-210', 'error', '政府采购表：品目类别≠其下各项之和', '{table} 第{row}行 {label}：{col}为 {actual}，其下各采购项目之和为 {expected}（差 {diff}）', ['#identity', '#row'], '一、货物A 30.00，12.00 + 17.00'),
+  R('BAL-211', 'error', '政府采购表：合计≠各品目类别之和', '{table} 第{row}行 合计：{col}为 {actual}，各品目类别之和为 {expected}（差 {diff}）', ['#identity', '#row'], '合计 45.00，货物 30.00 + 服务 14.00'),
   // ---- T1/T4
   R('BAL-301', 'error', '本年收入合计≠各项收入之和', '{table} 第{row}行 本年收入合计：{col}为 {actual}，各项收入之和为 {expected}（差 {diff}）', ['#identity', '#line'], '本年收入合计 3889.89，一…九 之和 3889.79'),
   R('BAL-302', 'error', '收入总计≠本年收入合计+结转', '{table} 第{row}行 收入总计：{col}为 {actual}，本年收入合计 + {basis}为 {expected}（差 {diff}）', ['#identity', '#line'], '收入总计 3889.89，3889.89 + 上年结转 0.10'),
@@ -118,6 +120,8 @@ export const BASIS: Record<string, string> = {
   'BAL-305': '收入总计',
   'BAL-306': '明细之和',
   'BAL-209': '基本+项目',
+  'BAL-210': '各项之和',
+  'BAL-211': '各类别之和',
   'BAL-307': '功能分类之和',
   'BAL-308': '明细之和',
   'BAL-309': '各项之和',
