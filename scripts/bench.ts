@@ -23,6 +23,7 @@ import { buildDisclosurePlan } from '../src/model/layout';
 import { writePlanToWorkbook } from '../src/cli/write-plan';
 import { disclose } from '../src/cli/disclose';
 import { bigExpenditure } from '../test/fixtures/bad-inputs';
+import { usedGrid } from '../src/functions/grid';
 import { main } from '../src/cli/main';
 import { synthExpenditureTable, synthKpiGrid } from './synth';
 
@@ -51,6 +52,17 @@ function benchChecksum(): void {
   if ('error' in r || !r.ok) throw new Error(`synthetic 支出总表 does not balance: ${JSON.stringify(r).slice(0, 200)}`);
   const ms = timeIt(() => checksum(grid), 20);
   results.push({ name: `BUDGET.CHECKSUM, ${grid.length - 5}-row 支出总表`, value: ms, unit: 'ms/call', limit: 20 });
+}
+
+/** A whole-column argument (`A:H`, 1,048,576 rows) cut to its used rows before any work. */
+function benchWholeColumn(): void {
+  const rows: unknown[][] = new Array(1_048_576);
+  const blank = [null, null, null, null, null, null, null, null];
+  for (let r = 0; r < rows.length; r++) rows[r] = blank;
+  rows[0] = ['科目编码', '科目名称', '合计', '', '', '', '', ''];
+  rows[30] = ['', '合计', 12.5, '', '', '', '', ''];
+  const ms = timeIt(() => usedGrid(rows), 3);
+  results.push({ name: 'whole-column argument cut to its used rows', value: ms, unit: 'ms', limit: 500 });
 }
 
 function benchKpiValidate(): void {
@@ -152,6 +164,7 @@ async function run(): Promise<number> {
   try {
     benchChecksum();
     benchKpiValidate();
+    benchWholeColumn();
     await benchCliCheck(dir);
     await benchDisclose(dir);
     benchBundles();

@@ -2,11 +2,13 @@
  * `budget-table` — the command line over .xlsx files:
  *   check <file.xlsx>… [--json] [--report out.xlsx] [--pick IDS] [--skip IDS] [--force] [--verbose]
  *   kpi <file.xlsx>… (the same options, 绩效目标表 rules only)
- *   disclose <in.xlsx> -o <out.xlsx> [--year 2023] [--unit "…"] [--force]
+ *   disclose <in.xlsx> -o <out.xlsx> [--year 2023] [--unit "…"] [--prior last.xlsx] [--strict] [--pdf] [--force]
+ *   disclose --department 部门名称 <unit1.xlsx> <unit2.xlsx>… -o <部门.xlsx> [--prior …] [--strict] [--pdf] [--force]
  *   rules
  * Exit codes: 0 no errors, 1 some finding of severity error, 2 usage or a file that
  * could not be read or written (2 wins in a batch).
  */
+import * as fs from 'fs';
 import { readWorkbookGrids } from './read-xlsx';
 import { ReadError } from './sniff';
 import { analyzeWorkbook, type AnalyzeOptions } from '../model/analyze';
@@ -18,6 +20,9 @@ import { WORKBOOK_RULES } from '../model/workbook-rules';
 import { disclose } from './disclose';
 import { describeChoice, findProfile, PROFILES } from '../model/budget/profiles';
 import { readSubjectGrid } from '../model/budget/dictionary';
+import { discloseDepartment } from './department';
+import { findOffice, NO_OFFICE, writeWithPdf } from './pdf';
+import type { PendingItem } from '../model/layout';
 import { checkOutputPath, OutputError } from './output';
 import { writeReport } from './report';
 import type { CliFinding } from './types';
@@ -27,9 +32,12 @@ export type { CliFinding } from './types';
 export const USAGE = `用法：
   budget-table check <文件.xlsx|.xls>… [--json] [--report 报告.xlsx] [--pick 规则,…] [--skip 规则,…] [--profile 口径] [--dictionary 科目.xlsx] [--force] [--verbose]
   budget-table kpi <文件.xlsx|.xls>… [--json] [--report 报告.xlsx] [--pick 规则,…] [--skip 规则,…] [--force] [--verbose]
-  budget-table disclose <输入.xlsx> -o <输出.xlsx> [--year 2023] [--unit "单位名称"] [--profile 口径] [--dictionary 科目.xlsx] [--force]
+  budget-table disclose <输入.xlsx|.xls> -o <输出.xlsx> [--year 2023] [--unit "单位名称"] [--prior 上年.xlsx] [--profile 口径] [--dictionary 科目.xlsx] [--strict] [--pdf] [--force]
+  budget-table disclose --department "部门名称" <单位1.xlsx> <单位2.xlsx>… -o <部门.xlsx> [--prior 上年部门.xlsx] [--strict] [--pdf] [--force]
   budget-table rules
 输出文件已存在时不覆盖、不追加；加 --force 用新文件整个替换它。
+--prior 读上年公开表算出比上年增减；说明中只有人知道的内容写在输入工作簿的“说明输入”工作表（项目、内容两列）；
+--strict 在仍有【待填写】时退出码为 1；--pdf 用 LibreOffice 在输出文件旁生成 PDF（目录带页码）。
 退出码：0 无错误；1 有强制性错误；2 用法错误或文件无法读取/写入。`;
 
 interface OptionSpec {
@@ -51,7 +59,20 @@ const COMMON_CHECK: Record<string, OptionSpec> = {
 const OPTIONS: Record<string, Record<string, OptionSpec>> = {
   check: COMMON_CHECK,
   kpi: COMMON_CHECK,
-  disclose: { o: { value: true }, out: { value: true }, year: { value: true }, unit: { value: true }, force: {}, verbose: {}, profile: { value: true }, dictionary: { value: true } },
+  disclose: {
+    o: { value: true },
+    out: { value: true },
+    year: { value: true },
+    unit: { value: true },
+    prior: { value: true },
+    department: { value: true },
+    strict: {},
+    pdf: {},
+    force: {},
+    verbose: {},
+    profile: { value: true },
+    dictionary: { value: true },
+  },
   rules: { json: {} },
 };
 
@@ -194,27 +215,100 @@ async function runCheck(p: Parsed, scope: AnalyzeOptions['scope'], out: (s: stri
 
 const YEAR = /^(19|20)\d{2}$/;
 
+/** What the package still needs, grouped so the clerk knows where to act. */
+function reportPending(pending: (PendingItem & { unit?: string })[], out: (s: string) => void): void {
+  if (!pending.length) {
+    out('公开表中没有待填写的内容。');
+    return;
+  }
+  const who = (p: { unit?: string }) => (p.unit ? `${p.unit}：` : '');
+  const inputs = pending.filter((p) => p.kind === 'input');
+  const review = pending.filter((p) => p.kind === 'review');
+  const tables = pending.filter((p) => p.kind === 'table');
+  if (inputs.length) {
+    out(`还有 ${inputs.length} 项待填写：在输入工作簿的“说明输入”工作表中按“项目”填写“内容”后重新生成：`);
+    for (const p of inputs) out(`  - ${who(p)}${p.key}`);
+  }
+  if (review.length) {
+    out(`沿用上年的 ${review.length} 段请核对（核对无误在“说明输入”中填“沿用上年”，或填写新的文字）：`);
+    for (const p of review) out(`  - ${who(p)}${p.key}`);
+  }
+  if (tables.length) {
+    out(`表格中缺少的内容 ${tables.length} 项（补充输入工作簿中的表格后重新生成）：`);
+    for (const p of tables) out(`  - ${who(p)}${p.text}`);
+  }
+}
+
 async function runDisclose(p: Parsed, out: (s: string) => void, err: (s: string) => void): Promise<number> {
   const outPath = (p.flags.o ?? p.flags.out) as string | undefined;
-  if (p.files.length !== 1 || typeof outPath !== 'string') throw new UsageError('disclose 需要一个输入文件和 -o 输出文件');
+  const department = typeof p.flags.department === 'string' ? p.flags.department.trim() : undefined;
+  if (p.flags.department !== undefined && !department) throw new UsageError('--department 需要部门名称');
+  if (typeof outPath !== 'string') throw new UsageError('disclose 需要 -o 输出文件');
+  if (department ? !p.files.length : p.files.length !== 1) {
+    throw new UsageError(department ? 'disclose --department 需要至少一个单位的工作簿' : 'disclose 需要一个输入文件和 -o 输出文件（汇总部门用 --department 部门名称 加各单位工作簿）');
+  }
+  if (department && p.flags.unit !== undefined) throw new UsageError('--unit 与 --department 不能同时使用');
   const year = typeof p.flags.year === 'string' ? p.flags.year.trim() : undefined;
   if (year !== undefined && !YEAR.test(year)) throw new UsageError(`--year ${year}：预算年度应为四位年份，例如 --year 2024`);
   const unit = typeof p.flags.unit === 'string' ? p.flags.unit : undefined;
+  const priorFile = typeof p.flags.prior === 'string' ? p.flags.prior : undefined;
+  const force = !!p.flags.force;
+  const inputs = priorFile ? [...p.files, priorFile] : p.files;
+  // Refuse a bad output (and PDF) path before any work.
+  checkOutputPath(outPath, { force, inputs, what: '公开表' });
+  const pdfPath = outPath.replace(/\.xlsx$/i, '.pdf');
+  if (p.flags.pdf && !force && fs.existsSync(pdfPath)) throw new OutputError(`PDF 文件 ${pdfPath} 已存在：不会覆盖。请换一个输出文件名，或加 --force 整个替换它`);
+
   const { profile, subjects } = await provinceOptions(p);
-  const r = await disclose(p.files[0], outPath, { year, unit, force: !!p.flags.force, profile, subjects });
-  for (const w of r.warnings) err(`注意：${w}`);
-  out(`已生成 ${r.outPath}：${r.sheets.length} 个工作表`);
-  if (r.profile) out(r.profile);
-  if (p.flags.verbose) for (const s of r.sheets) out(`  ${s}`);
-  if (r.missing.length) {
-    out(`公开情况说明中还有 ${r.missing.length} 处待填写：`);
-    for (const m of r.missing) out(`  - ${m}`);
+  type Written = { plans: import('../model/layout').DisclosurePlan[]; pending: (PendingItem & { unit?: string })[]; sheets: string[]; findings: Finding[]; warnings: string[]; notes: string[]; priorFrom: string[] };
+  const write = async (target: string, pages?: (number | null)[][], draft = false): Promise<Written> => {
+    const f = !draft && force;
+    if (department) {
+      const r = await discloseDepartment(department, p.files, target, { year, priorFile, force: f, pages: pages?.[0] });
+      return { plans: [r.plan], pending: r.pending, sheets: r.sheets, findings: [], warnings: r.inputNotes, notes: r.units.map((u) => `  ${u.unit}（${u.file}）收入总计 ${u.total}`), priorFrom: [] };
+    }
+    const r = await disclose(p.files[0], target, { year, unit, priorFile, force: f, pages, profile, subjects });
+    return { plans: r.plans, pending: r.pending, sheets: r.sheets, findings: r.findings, warnings: [...r.warnings, ...r.inputNotes], notes: r.profile ? [r.profile] : [], priorFrom: r.priorFrom };
+  };
+
+  let result: Written | undefined;
+  let pdfCode = 0;
+  if (p.flags.pdf) {
+    const office = findOffice();
+    if (!office) {
+      err(NO_OFFICE);
+      pdfCode = 2;
+    } else {
+      // The draft pass writes a fresh temporary file; only the real output honours --force.
+      const r = await writeWithPdf(async (target, pages) => {
+        const w = await write(target, pages, target !== outPath);
+        if (target === outPath) result = w;
+        return w;
+      }, outPath, office);
+      out(`已生成 PDF ${r.pdf}：共 ${r.pages} 页${r.contents.length ? '，目录已填页码' : ''}`);
+      for (const prob of r.problems) err(`注意：${prob}`);
+    }
   }
-  const errors = r.findings.filter((f) => f.severity === 'error');
+  result ??= await write(outPath);
+  for (const w of result.warnings) err(`注意：${w}`);
+  out(`已生成 ${outPath}：${result.sheets.length} 个工作表`);
+  if (department) {
+    out(`部门“${department}”由 ${result.notes.length} 个单位汇总，各表平衡且等于各单位之和：`);
+    for (const n of result.notes) out(n);
+  } else for (const n of result.notes) out(n);
+  for (const f of result.priorFrom) out(`上年数取自：${f}`);
+  if (p.flags.verbose) for (const s of result.sheets) out(`  ${s}`);
+  reportPending(result.pending, out);
+  const errors = result.findings.filter((f) => f.severity === 'error');
   if (errors.length) {
     err(`输入工作簿有 ${errors.length} 个强制性错误（公开表已生成，但不应照此公开）：`);
     for (const f of errors.slice(0, 20)) err(`  ${formatLine(toCliFinding(p.files[0], f))}`);
     if (errors.length > 20) err(`  …… 其余 ${errors.length - 20} 个请运行 budget-table check ${p.files[0]} 查看`);
+    return 1;
+  }
+  if (pdfCode) return pdfCode;
+  if (p.flags.strict && result.pending.length) {
+    err(`--strict：公开表中还有 ${result.pending.length} 处待填写或待核对，不能公开。`);
     return 1;
   }
   return 0;

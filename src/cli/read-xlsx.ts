@@ -26,6 +26,9 @@ export { ReadError } from './sniff';
 /** A formula whose result is not in the file and could not be computed reads as this error value. */
 export const UNCALCULATED = '#CALC!';
 
+/** Content cells read from one workbook before giving up with a message (≈ 1 GB of memory). */
+export const MAX_CONTENT_CELLS = 20_000_000;
+
 /** Cells a dense grid may span before far-away content is cut off (~100 MB of slots). */
 export const MAX_GRID_CELLS = 12_000_000;
 const ROW_GAP = 10_000;
@@ -44,6 +47,8 @@ export function officeValue(v: ExcelJS.CellValue): unknown {
   return String(v);
 }
 
+class TooBig extends Error {}
+
 interface SparseRow {
   r: number;
   vals: unknown[];
@@ -55,13 +60,15 @@ class SheetCollector {
   private byRow = new Map<number, SparseRow>();
   formulas: { row: number; col: number; formula: string }[] = [];
   merges: string[] = [];
-  constructor(readonly name: string, readonly index: number) {}
+  /** `budget` counts down the content cells left for the whole workbook (shared by its sheets). */
+  constructor(readonly name: string, readonly index: number, private budget = { left: MAX_CONTENT_CELLS }) {}
 
   get rows(): SparseRow[] {
     return [...this.byRow.values()];
   }
 
   set(r: number, c: number, value: unknown, fmt: string | undefined): void {
+    if (--this.budget.left < 0) throw new TooBig();
     let sr = this.byRow.get(r);
     if (!sr) this.byRow.set(r, (sr = { r, vals: [], fmts: [] }));
     sr.vals[c] = value;
@@ -257,9 +264,10 @@ export async function readWorkbookGrids(path: string): Promise<WorkbookGrids> {
   }
   if (!pkg) throw new ReadError(`${path} 是压缩文件，但里面没有 Excel 工作簿：请确认选对了文件，或在 Excel/WPS 中另存为 .xlsx`);
   const collectors: SheetCollector[] = [];
+  const budget = { left: MAX_CONTENT_CELLS };
   try {
     for (const [i, entry] of pkg.sheets.entries()) {
-      const s = new SheetCollector(entry.name, i);
+      const s = new SheetCollector(entry.name, i, budget);
       const found = await readSheetPart(zip, entry.path, (c: RawCell) => s.addRaw(c, pkg!), (m) => s.merges.push(m));
       if (found) {
         s.blankMergedCells();
@@ -267,6 +275,9 @@ export async function readWorkbookGrids(path: string): Promise<WorkbookGrids> {
       }
     }
   } catch (e) {
+    if (e instanceof TooBig) {
+      throw new ReadError(`${path} 有超过 ${MAX_CONTENT_CELLS / 10000} 万个有内容的单元格，超出本工具一次能检查的范围：请把预算公开表和绩效目标表复制到单独的工作簿再检查`);
+    }
     throw broken(e);
   }
   const notes: ReadNote[] = [];

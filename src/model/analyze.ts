@@ -23,6 +23,8 @@ export interface AnalyzeOptions {
   profile?: string;
   /** Extra or renamed 科目 (code → name), e.g. read from `--dictionary file.xlsx`. */
   subjects?: Record<string, string>;
+  /** Tables of one unit stating different years are different units (see analyzeBudget). */
+  splitYears?: boolean;
 }
 
 export interface WorkbookAnalysis {
@@ -42,7 +44,7 @@ export function settingsOf(wb: WorkbookGrids): RuleSettings {
 export function analyzeWorkbook(wb: WorkbookGrids, opts: AnalyzeOptions = {}): WorkbookAnalysis {
   const scope = opts.scope ?? 'all';
   const settings = opts.settings ?? settingsOf(wb);
-  const budget = scope === 'kpi' ? { units: [], findings: [], profile: undefined } : analyzeBudget(wb.sheets, { profile: opts.profile, subjects: opts.subjects });
+  const budget = scope === 'kpi' ? { units: [], findings: [], profile: undefined } : analyzeBudget(wb.sheets, { splitYears: opts.splitYears, profile: opts.profile, subjects: opts.subjects });
   const kpi = scope === 'budget' ? { projects: [], findings: [] } : analyzeKpi(wb.sheets);
   const findings: Finding[] = readNoteFindings(wb);
   append(findings, coverageFindings(wb, budget.units, kpi.projects, scope, budget.profile && requiredTables(budget.profile.profile)));

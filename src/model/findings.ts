@@ -44,6 +44,18 @@ export interface Finding {
   suggestion?: string;
 }
 
+/** The short constructor each rule catalogue uses; `family` is its tag (`#budget`, `#kpi`, `#workbook`). */
+export function ruleMaker(family: string) {
+  return (id: string, severity: Severity, title: string, message: string, tags: string[], example: string): RuleDef => ({
+    id,
+    severity,
+    title,
+    message,
+    tags: [family, ...tags],
+    example,
+  });
+}
+
 /** A template split once into literal text (even indexes) and placeholder names (odd). */
 const compiled = new Map<string, string[]>();
 

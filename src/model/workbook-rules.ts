@@ -4,17 +4,10 @@
  * mandatory tables). Silence must mean "checked": a workbook in which nothing was found
  * never passes as 无问题.
  */
-import type { RuleDef } from './findings';
+import { ruleMaker, type RuleDef } from './findings';
 import type { TableKind } from './budget/types';
 
-const R = (id: string, severity: RuleDef['severity'], title: string, message: string, tags: string[], example: string): RuleDef => ({
-  id,
-  severity,
-  title,
-  message,
-  tags: ['#workbook', ...tags],
-  example,
-});
+const R = ruleMaker('#workbook');
 
 const LIST: RuleDef[] = [
   R('WB-001', 'error', '文件无法读取', '无法读取：{reason}', ['#file'], '.xls、.csv、加密或损坏的文件'),

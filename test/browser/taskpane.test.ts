@@ -317,6 +317,28 @@ suite('task pane in Chromium', () => {
     await shot(slow, 'disclose-cancelled');
   });
 
+  test('公开: the typed 单位职责 and reasons are kept in the 说明输入 sheet, and read back on the next visit', async () => {
+    const page = await open('workbook');
+    await tab(page, '公开');
+    await page.getByRole('button', { name: '重新读取单位' }).waitFor();
+    await page.getByRole('button', { name: '说明文字（选填）' }).click();
+    await page.getByLabel('单位职责').fill('负责全县就业和社会保障工作。');
+    await page.getByLabel('三公经费增减原因').fill('压减公务接待');
+    await page.getByRole('button', { name: '生成公开表' }).click();
+    await page.getByText('已生成公开表').waitFor({ timeout: 30_000 });
+    await page.getByText(/已保存到“说明输入”工作表/).waitFor();
+    const cells = await page.evaluate(() => window.__double!.values('说明输入', 'A1:B20'));
+    const rows = new Map(cells.map((r) => [String(r[0]), String(r[1])]));
+    expect(rows.get('单位职责')).toBe('负责全县就业和社会保障工作。');
+    expect(rows.get('三公经费增减原因')).toBe('压减公务接待');
+    // Leaving the view and coming back (a fresh form) fills it from the sheet.
+    await tab(page, '表格');
+    await tab(page, '公开');
+    await page.getByRole('button', { name: '重新读取单位' }).waitFor();
+    await page.getByRole('button', { name: '说明文字（选填）' }).click();
+    await expect(page.getByLabel('单位职责').inputValue()).resolves.toBe('负责全县就业和社会保障工作。');
+  });
+
   test('cell text is text: a sheet named like an <img> tag shows literally, creates no element, fires no dialog', async () => {
     const page = await open('xss');
     await page.getByText(XSS, { exact: false }).first().waitFor();

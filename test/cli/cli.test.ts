@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { main, type CliFinding } from '../../src/cli/main';
-import { writeSample, SAMPLE } from '../fixtures/make-sample';
+import { writeSample, writePriorSample, SAMPLE, PRIOR_SAMPLE } from '../fixtures/make-sample';
 import { readWorkbookGrids } from '../../src/cli/read-xlsx';
 
 const FIX = path.join(__dirname, '..', 'fixtures');
@@ -108,6 +108,11 @@ describe('the bundled sample', () => {
     const fresh = await writeSample(path.join(dir, 'sample.xlsx'));
     const [a, b] = await Promise.all([readWorkbookGrids(SAMPLE), readWorkbookGrids(fresh)]);
     expect(a.sheets.map((x) => [x.name, x.values])).toEqual(b.sheets.map((x) => [x.name, x.values]));
+    // Last year's tables the demo passes as --prior.
+    if (process.env.REGEN === '1' || !fs.existsSync(PRIOR_SAMPLE)) await writePriorSample();
+    const freshPrior = await writePriorSample(path.join(dir, 'prior.xlsx'));
+    const [c, d] = await Promise.all([readWorkbookGrids(PRIOR_SAMPLE), readWorkbookGrids(freshPrior)]);
+    expect(c.sheets.map((x) => [x.name, x.values])).toEqual(d.sheets.map((x) => [x.name, x.values]));
   });
 
   it('checks without budget errors and reads its 绩效目标表 too', async () => {

@@ -134,7 +134,8 @@ describe('绩效目标表 sheet (layout 2)', () => {
   it('numbers the goals one per line and uses the default plan labels when the input has none', () => {
     expect(k2.values[7][1]).toBe('1.健全就业服务体系。\n2.开展培训，满足城乡劳动者对培训需求。\n3.构建和谐劳动关系。');
     expect(k2.values[5].slice(1, 5)).toEqual(['3月底', '6月底', '10月底', '12月底']);
-    expect(k2.values[3]).toEqual(['预算数', null, '其中：财政资金', null, '其他资金', null]);
+    // Two projects, one without 预算数: the tables cannot tell its share, so the clerk is asked.
+    expect(k2.values[3]).toEqual(['预算数', '【待填写：预算数：就业工作经费】', '其中：财政资金', null, '其他资金', null]);
   });
 });
 
@@ -210,5 +211,33 @@ describe('fixed lines', () => {
     const last = (k: string) => String(sheet(p, k).values.at(-1)![0]);
     expect(last('T3')).toBe('【待填写：输入工作簿中未找到单位预算支出总表，请补充后重新生成】');
     expect(last('T7')).toBe('注：无政府性基金预算财政拨款预算，空表列示。');
+  });
+});
+
+describe('first PDF review fixes', () => {
+  it('政府采购表 carries 预算年度 on its unit line and an empty one carries only its 空表 note', () => {
+    const tables = seedTables();
+    tables.T10 = { ...table('T10', [['budget', '预算资金'], ['total', '合计']], []), empty: true };
+    const p = buildDisclosurePlan({ unit: UNIT, year: YEAR, tables, projects: [] });
+    const v = sheet(p, 'T10').values;
+    expect(v[1].filter((x) => typeof x === 'string')).toEqual(['323001巨鹿县人力资源和社会保障局本级', `预算年度：${YEAR}`, '单位：万元']);
+    const notes = v.flat().filter((x) => typeof x === 'string' && x.startsWith('注：'));
+    expect(notes).toEqual(['注：无政府采购预算，空表列示。']);
+  });
+
+  it('a long 项目名称 wraps in its merged cell: the row grows instead of running into the next', () => {
+    const long = { ...personnelProject(), name: '冀财社2022年150号提前下达2023年中央就业补助资金-中央直达资金（公益性岗位补贴、社会保险补贴及职业培训补贴）' };
+    const short = buildDisclosurePlan({ unit: UNIT, year: YEAR, tables: seedTables(), projects: [personnelProject()] });
+    const p = buildDisclosurePlan({ unit: UNIT, year: YEAR, tables: seedTables(), projects: [long] });
+    const k = sheet(p, 'KPI-1');
+    const row = k.values.findIndex((r) => r[3] === '项目名称') + 1;
+    expect(k.merges).toContain(`E${row}:F${row}`);
+    expect(k.rowHeights[row]).toBeGreaterThanOrEqual(3 * 13);
+    expect(sheet(short, 'KPI-1').rowHeights[row] ?? 0).toBeLessThan(k.rowHeights[row]);
+  });
+
+  it('a single project\'s 预算数 comes from the tables\' 项目支出, 财政资金 = 预算数 when all income is 财政拨款', () => {
+    const p = buildDisclosurePlan({ unit: UNIT, year: YEAR, tables: seedTables(), projects: [employmentProject()] });
+    expect(sheet(p, 'KPI-1').values[3]).toEqual(['预算数', 3204.03, '其中：财政资金', 3204.03, '其他资金', 0]);
   });
 });

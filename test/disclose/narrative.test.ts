@@ -80,7 +80,7 @@ describe('公开情况说明 from the seed 004 tables', () => {
     const n = buildNarrative({ unit: UNIT, year: YEAR, tables, projects: [] });
     expect(n.sections[0].paragraphs).toContain('【待填写：单位职责】');
     expect(n.missing).toEqual(
-      expect.arrayContaining(['单位职责', '上年收支预算数及增减原因', '上年“三公”经费预算数及增减原因', '项目支出主要用途', '项目绩效目标（未找到绩效目标表）']),
+      expect.arrayContaining(['单位职责', '上年收支总计', '上年三公经费', '项目支出主要用途', '项目绩效目标（未找到绩效目标表）']),
     );
     for (const m of n.missing) expect(allText(n)).toContain(`【待填写：${m}】`);
   });
@@ -106,7 +106,7 @@ describe('公开情况说明 from the seed 004 tables', () => {
     expect(n.amounts.find((a) => a.label === '机关运行经费')).toEqual({ label: '机关运行经费', value: '21.76', source: '输入.机关运行经费' });
     expect(n.sections[8].paragraphs).toEqual(['无。']);
     expect(n.missing).not.toContain('单位职责');
-    expect(n.missing).not.toContain('机构设置（内设机构、单位性质、单位规格、经费保障形式）');
+    expect(n.missing).not.toContain('机构设置');
   });
 
   it('compares with last year: amounts, words and reasons (seed 004 would have said 790.91, not 790.913)', () => {
@@ -114,9 +114,17 @@ describe('公开情况说明 from the seed 004 tables', () => {
     const n = buildNarrative({ unit: UNIT, year: YEAR, tables, projects: [], prior, inputs: { reasons: { 基本支出: '人员经费增加。', 三公经费: '压减公务接待' } } });
     const s = n.sections[1].paragraphs.at(-1)!;
     expect(s).toBe(
-      '2023年本单位收支预算总计3889.89万元，比2022年增加790.91万元，【待填写：收支预算增减原因】；基本支出比2022年增加111.13万元，主要原因是人员经费增加；项目支出比2022年增加679.78万元，【待填写：项目支出增减原因】。',
+      '2023年本单位收支预算总计3889.89万元，比2022年增加790.91万元，增长25.52%，【待填写：收支总计增减原因】；基本支出比2022年增加111.13万元，增长19.34%，主要原因是人员经费增加；项目支出比2022年增加679.78万元，增长26.93%，【待填写：项目支出增减原因】。',
     );
-    expect(n.sections[3].paragraphs[0]).toContain('“三公”经费比2022年减少1.00万元，主要原因是压减公务接待；公务接待费比2022年减少1.00万元，【待填写：公务接待费增减原因】。');
+    expect(n.sections[3].paragraphs[0]).toContain('“三公”经费比2022年减少1.00万元，下降100.00%，主要原因是压减公务接待；公务接待费比2022年减少1.00万元，下降100.00%，【待填写：公务接待费增减原因】。');
+    expect(n.changes.map((c) => [c.key, c.diff, c.rate])).toEqual([
+      ['收支总计', '790.91', '25.52'],
+      ['基本支出', '111.13', '19.34'],
+      ['项目支出', '679.78', '26.93'],
+      ['三公经费', '-1.00', '-100.00'],
+      ['公务接待费', '-1.00', '-100.00'],
+    ]);
+    expect(n.todo.filter((t) => t.key?.endsWith('增减原因')).map((t) => t.key)).toEqual(['收支总计增减原因', '项目支出增减原因', '公务接待费增减原因']);
     // prior amounts are read at two decimals like every table amount
     expectAmountsTrace(n, tables, [], { ...prior, 收支总计: 3098.98, 基本支出: 574.73 });
   });
@@ -154,9 +162,10 @@ describe('公开情况说明 from the seed 004 tables', () => {
     expectAmountsTrace(n, t, projects);
   });
 
-  it('asks once for the 预算数 when the 绩效目标表 are in the plain layout', () => {
+  it('lists the projects without amounts when the plain-layout 绩效目标表 state no 预算数 (as seed 004 does)', () => {
     const n = buildNarrative({ unit: UNIT, year: YEAR, tables, projects: [employmentProject(), employmentProject()] });
-    expect(n.sections[4].paragraphs[0]).toBe('本单位2个项目编制了绩效目标，各项目的绩效目标表附后。【待填写：各项目预算数（绩效目标表未列预算数）】');
+    expect(n.sections[4].paragraphs[0]).toBe('本单位2个项目编制了绩效目标，各项目的绩效目标表附后。');
+    expect(n.missing).not.toContain(expect.stringContaining('预算数'));
     expect(n.sections[4].paragraphs.slice(1)).toEqual(['1. 就业工作经费', '2. 就业工作经费']);
   });
 

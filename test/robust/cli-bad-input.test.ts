@@ -147,6 +147,18 @@ describe('3. an asset register beside the tables is not published as a 绩效目
   });
 });
 
+describe('3b. --verbose lists the sheets not taken for tables', () => {
+  it('names the asset register and the 说明 sheet, not the tables', async () => {
+    const wb = await bad.loadSample();
+    bad.addAssetRegister(wb, 5);
+    const input = await bad.save(wb, at('verbose.xlsx'));
+    const r = await run(['check', input, '--verbose']);
+    const line = r.err.find((l) => l.includes('未当作表格的工作表'))!;
+    expect(line).toMatch(/资产明细/);
+    expect(line).not.toMatch(/支出总表|绩效1/);
+  });
+});
+
 describe('4. hundreds of thousands of findings are all reported (no recursion or spread limits)', () => {
   it('checks a 200,000-row 支出总表 to the end, and the real tables of the same workbook too', async () => {
     const big = at('rows200k.xlsx');

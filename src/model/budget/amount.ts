@@ -58,6 +58,8 @@ function decimalsOfScaled(r: number, places: number): number {
 
 /** Scaled integer → fixed text (`86159` → `861.59`, `-10` → `-0.10`). */
 export function fmtScaled(n: number, places = 2): string {
+  // Beyond 2^53 String() switches to exponent notation (1e+302): format through Decimal.
+  if (!Number.isSafeInteger(Math.round(n))) return Number.isFinite(n) ? new Decimal(n).dividedBy(SCALE[places] ?? 10 ** places).toFixed(places) : String(n);
   const neg = n < 0;
   const s = String(Math.abs(Math.round(n))).padStart(places + 1, '0');
   const body = places > 0 ? `${s.slice(0, s.length - places)}.${s.slice(s.length - places)}` : s;

@@ -40,6 +40,12 @@ export interface AnalyzeBudgetOptions {
   classLines?: Record<string, string>;
   dictionary?: Dictionary;
   classMap?: ClassMap;
+  /**
+   * Tables of the same unit stating different 预算年度 are different units (last year's
+   * package pasted into this year's workbook). Off by default: a mistyped year in one
+   * table should not split a unit.
+   */
+  splitYears?: boolean;
 }
 
 const NOTE = /^(注|说明|备注)[:：]/;
@@ -131,14 +137,22 @@ export function analyzeBudget(sheets: SheetGrid[], opts: AnalyzeBudgetOptions = 
   /** Unit code, else unit name; a table without a unit line belongs to the unit before it. */
   const unitFor = (t: BudgetTable): BudgetUnit => {
     const keys = [t.unitLine.code, t.unitLine.name ? key(t.unitLine.name) : undefined].filter((x): x is string => !!x);
-    let unit = keys.map((k) => byKey.get(k)).find(Boolean);
+    const year = opts.splitYears ? t.unitLine.year : undefined;
+    const find = (k: string) => {
+      const u = (year && byKey.get(`${k}@${year}`)) || byKey.get(k);
+      return u && (!year || !u.year || u.year === year) ? u : undefined;
+    };
+    let unit = keys.map(find).find(Boolean);
     if (!unit) {
       if (!keys.length && current) return current;
       // Tables met before any unit line adopt the first unit key that turns up.
       unit = current && !keyed.has(current) ? current : { tables: {} };
       if (!units.includes(unit)) units.push(unit);
     }
-    for (const k of keys) byKey.set(k, unit);
+    for (const k of keys) {
+      byKey.set(k, unit);
+      if (year) byKey.set(`${k}@${year}`, unit);
+    }
     if (keys.length) keyed.add(unit);
     return unit;
   };

@@ -374,6 +374,9 @@ interface ReadRow {
   nonZero: { key: string; value: number } | null;
 }
 
+/** Columns that may hold a negative figure (a change against last year). */
+const CHANGE_LABEL = /增减|差额|变动|增长|减少/;
+
 function readAmounts(ctx: Ctx, grid: unknown[][], r: number, cols: AmountColumn[]): ReadRow {
   const out: ReadRow = { scaled: {}, cells: {}, bad: [], any: false, nonZero: null };
   const row = grid[r];
@@ -383,11 +386,19 @@ function readAmounts(ctx: Ctx, grid: unknown[][], r: number, cols: AmountColumn[
     const cell = `${letterOf(ctx, col.col)}${rowNo}`;
     out.cells[col.key] = cell;
     const amt = readScaled(v, ctx.places);
+    if (amt.kind === 'number' && !Number.isSafeInteger(amt.scaled)) {
+      // Hundredths beyond 2^53 cannot be added exactly: an ID or account number typed as an amount.
+      out.scaled[col.key] = null;
+      out.bad.push(col.key);
+      issue(ctx, 'BAL-022', { cell, raw: amt.raw || cellText(v) }, cell);
+      continue;
+    }
     if (amt.kind === 'number') {
       out.scaled[col.key] = amt.scaled;
       out.any = true;
       if (amt.scaled !== 0 && !out.nonZero) out.nonZero = { key: col.key, value: amt.scaled! };
       if (amt.fromText && col.money !== false) issue(ctx, 'BAL-017', { cell, raw: amt.raw, value: fmtScaled(amt.scaled!, ctx.places) }, cell);
+      if (amt.scaled! < 0 && col.money !== false && !CHANGE_LABEL.test(col.label)) issue(ctx, 'BAL-021', { cell, value: fmtScaled(amt.scaled!, ctx.places), label: col.label }, cell);
       if (col.money !== false && amt.decimals > ctx.places) {
         issue(ctx, 'BAL-003', { cell, raw: amt.raw || cellText(v), decimals: amt.decimals, places: ctx.places, rounded: fmtMoney(amt.scaled!, ctx.places, ctx.unit) }, cell);
       }

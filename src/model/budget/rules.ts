@@ -11,16 +11,9 @@
  * Tag `#identity` marks the balance identities of tables.md (each has a test case that
  * breaks it). Messages say what was found and what was expected, with the difference.
  */
-import type { RuleDef } from '../findings';
+import { ruleMaker, type RuleDef } from '../findings';
 
-const R = (id: string, severity: RuleDef['severity'], title: string, message: string, tags: string[], example: string): RuleDef => ({
-  id,
-  severity,
-  title,
-  message,
-  tags: ['#budget', ...tags],
-  example,
-});
+const R = ruleMaker('#budget');
 
 const LIST: RuleDef[] = [
   // ---- reading and format
@@ -34,6 +27,8 @@ const LIST: RuleDef[] = [
   R('BAL-008', 'warning', '缺少上级科目行', '{table} 第{row}行：{code} {name} 的上级科目 {parent} 不在表中，已计入更上一级', ['#row', '#code'], '有 2080101 而无 20801'),
   R('BAL-009', 'warning', '科目名称与字典不同', '{table} 第{row}行：{code} 的名称为「{name}」，{year}年科目字典中为「{dictName}」（编码或名称可能有误）', ['#row', '#code'], '208 写成“社会保障支出”'),
   R('BAL-017', 'warning', '数字存储为文本', '{table} {cell}：金额「{raw}」是文本形式的数字，按 {value} 校验；Excel 的 SUM 会跳过文本单元格，请改为数值', ['#cell', '#format'], "'3,889.89（单引号开头）"),
+  R('BAL-021', 'warning', '预算金额为负数', '{table} {cell}：{label}为 {value}，预算数不应为负数，请核对（冲减应在说明中交代）', ['#cell'], '−3.00'),
+  R('BAL-022', 'error', '金额大得不可能', '{table} {cell}：「{raw}」超过本工具能精确计算的金额（约 90 万亿），多半是误填的编号或身份证号，应为金额', ['#cell', '#format'], '130528199001011234'),
   R('BAL-018', 'error', '逗号不是千分位', '{table} {cell}：「{raw}」中的逗号不在千分位上，读不出金额；如是小数点，应为 {guess}', ['#cell', '#format'], '272，93'),
   R('BAL-010', 'warning', '缺少固定行', '{table}：未找到「{line}」行，相关平衡关系无法校验', ['#table'], '收支总表没有“本年支出合计”行'),
   R('BAL-011', 'info', '空表未注明', '{table}：表中没有金额，公开时应注明“无…，空表列示”', ['#table'], '政府性基金支出表全空且无注'),

@@ -1,18 +1,11 @@
-import type { RuleDef } from '../findings';
+import { ruleMaker, type RuleDef } from '../findings';
 
 /**
  * 绩效目标表 rules (kpi.md "Rules"). Ids are stable; messages say what is wrong and
  * what was expected. `{hint}` carries a suggestion such as `（应为 ≥95%？）` or ''.
  * Severity: error = 强制, warning = 提示 (accepted with a written reason), info.
  */
-const R = (
-  id: string,
-  severity: RuleDef['severity'],
-  title: string,
-  message: string,
-  tags: string[],
-  example: string,
-): RuleDef => ({ id, severity, title, message, tags: ['#kpi', ...tags], example });
+const R = ruleMaker('#kpi');
 
 export const KPI_RULES: Record<string, RuleDef> = {
   /* ---------- Structure ---------- */

@@ -16,8 +16,9 @@ import { AMOUNT, CODE, SEQ, TEXT, TOTAL_ROW } from './styles';
 import { norm, stripOrdinal } from '../text';
 
 /** Published title: the template's, with the curly quotes of the printed “三公”. */
-export function tableTitle(kind: TableKind): string {
-  return KIND_TITLES[kind].replace(/"([^"]*)"/g, '“$1”');
+export function tableTitle(kind: TableKind, level: '单位' | '部门' = '单位'): string {
+  const t = KIND_TITLES[kind].replace(/"([^"]*)"/g, '“$1”');
+  return level === '部门' ? t.replace(/^单位/, '部门') : t;
 }
 
 export function tableSheetName(kind: TableKind): string {
@@ -64,7 +65,7 @@ const isTotalRow = (r: BudgetRow) => !r.code && /^(合计|总计)$/.test(norm(r.
 /** Sheet scaffolding shared by every table: builder, frame, and the empty/missing note at the end. */
 function start(kind: TableKind, widths: number[], ctx: LayoutContext, header: HeaderCell[][], right?: string[], lanci = true) {
   const b = new SheetBuilder(kind, tableSheetName(kind), widths);
-  const frame = writeFrame(b, ctx, tableTitle(kind), header, { right, lanci });
+  const frame = writeFrame(b, ctx, tableTitle(kind, ctx.level), header, { right, lanci });
   return { b, frame };
 }
 
@@ -366,7 +367,7 @@ export function t10Sheet(t: BudgetTable | undefined, ctx: LayoutContext): SheetP
     ],
   ];
   const widths = [18, 10, 14, 10, 7, 7, 9, 10, 10, 9, 10, 9, 9, 9, 10, 10];
-  const { b, frame } = start('T10', widths, ctx, header, ['单位：万元'], false);
+  const { b, frame } = start('T10', widths, ctx, header, undefined, false);
   const cols = resolveColumns(t, T10_COLS);
   const empty = isEmptyTable(t);
   const rows = t && !empty ? t.rows : [];
@@ -397,7 +398,8 @@ export function t10Sheet(t: BudgetTable | undefined, ctx: LayoutContext): SheetP
     b.style(first, 5, last, b.width - 1, AMOUNT);
     b.style(first, 5, last, 5, { numberFormat: 'General' });
   }
-  writeNote(b, '注：同一采购目录序号下的物品，因配置规格不同，单价可能不同，均在资产配置标准以内；涉密采购按有关规定办理。');
+  // The template's note on 单价 only makes sense under purchases; an empty table gets its 空表 note alone.
+  if (!empty) writeNote(b, '注：同一采购目录序号下的物品，因配置规格不同，单价可能不同，均在资产配置标准以内；涉密采购按有关规定办理。');
   return end(b, frame, 'T10', t, empty);
 }
 

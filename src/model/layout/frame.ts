@@ -18,6 +18,8 @@ export interface LayoutContext {
   /** Prefix of the workbook names the plan creates (`公开.`). */
   namePrefix: string;
   names: NamePlan[];
+  /** `部门` for a department's consolidated package (titles 部门预算…); default `单位`. */
+  level?: '单位' | '部门';
 }
 
 export interface FrameOptions {

@@ -1,7 +1,7 @@
 /** The 目录 sheet and the 公开情况说明 sheet (one paragraph per row, merged across the page). */
 import type { CellStyle, SheetPlan } from '../plan';
 import type { Narrative } from '../narrative/types';
-import { MARKER_OPEN } from '../narrative';
+import { isPending } from '../narrative';
 import { finish, writeTitle, writeUnitLine, type LayoutContext } from './frame';
 import { SheetBuilder, LINE_HEIGHT } from './grid';
 import { HEAD, PORTRAIT, SEQ, TEXT, TITLE, TODO } from './styles';
@@ -9,22 +9,26 @@ import { HEAD, PORTRAIT, SEQ, TEXT, TITLE, TODO } from './styles';
 export interface ContentsEntry {
   title: string;
   sheet: string;
+  /** Printed page the entry starts on (known once the package has been printed). */
+  page?: number;
 }
 
+/** 目录: 序号, 内容, 页码 — page numbers as printed (blank until the PDF has been laid out). */
 export function contentsSheet(entries: ContentsEntry[], ctx: LayoutContext): SheetPlan {
-  const b = new SheetBuilder('目录', '目录', [8, 60, 30]);
-  writeTitle(b, `${ctx.unitName}${ctx.year}年单位预算公开目录`);
+  const b = new SheetBuilder('目录', '目录', [8, 72, 10]);
+  writeTitle(b, `${ctx.unitName}${ctx.year}年${ctx.level ?? '单位'}预算公开目录`);
   writeUnitLine(b, ctx.unitText, []);
-  const h = b.row(['序号', '内容', '工作表']);
+  const h = b.row(['序号', '内容', '页码']);
   b.style(h, 0, h, 2, HEAD);
   b.height(h, 20);
   const first = b.next;
-  entries.forEach((e, i) => b.row([i + 1, e.title, e.sheet]));
+  entries.forEach((e, i) => b.row([i + 1, e.title, e.page ?? null]));
   const last = b.next - 1;
   if (last >= first) {
     b.style(first, 0, last, 0, SEQ);
-    b.style(first, 1, last, 2, TEXT);
-    for (let r = first; r <= last; r++) b.fitRow(r, new Map([[1, 60], [2, 30]]));
+    b.style(first, 1, last, 1, TEXT);
+    b.style(first, 2, last, 2, { ...SEQ, numberFormat: '0' });
+    for (let r = first; r <= last; r++) b.fitRow(r, new Map([[1, 72]]));
   }
   const sheet = finish(b, null, PORTRAIT);
   sheet.page.printTitleRows = `$${h}:$${h}`;
@@ -46,7 +50,7 @@ export function narrativeSheet(n: Narrative): SheetPlan {
     b.style(r, 0, r, COLS - 1, style);
     // Full-width text is measured a little generously so no line is cut off in print.
     b.fitRow(r, new Map([[0, full - 2]]), lineHeight, style.fontSize ?? 11);
-    if (text.includes(MARKER_OPEN)) b.style(r, 0, r, COLS - 1, TODO);
+    if (isPending(text)) b.style(r, 0, r, COLS - 1, TODO);
     return r;
   };
   const t = b.row([n.title]);

@@ -4,7 +4,8 @@
  * then the indicator grid with 一级/二级 merged down their runs. Six columns, so
  * the grid header can repeat on every printed page.
  */
-import { readAmount } from '../money';
+import { readAmount, type Decimal } from '../money';
+import { MARKER } from '../narrative';
 import type { PlanValue, SheetPlan } from '../plan';
 import type { KpiProject } from '../kpi/types';
 import { finish, writeTitle, writeUnitLine, type LayoutContext } from './frame';
@@ -47,7 +48,17 @@ function goalsText(goals: string[]): string {
   return clean.map((g, i) => `${i + 1}.${g}`).join('\n');
 }
 
-export function kpiSheet(p: KpiProject, i: number, ctx: LayoutContext): SheetPlan {
+/**
+ * What the header block's money row shows when the project's own table states no
+ * 预算数: the amount known from the tables or the clerk's 说明输入, with 其中财政资金 =
+ * 预算数 and 其他资金 = 0 when all the unit's income is 财政拨款; else a marker.
+ */
+export interface KpiBudget {
+  value: Decimal | null;
+  fiscalOnly: boolean;
+}
+
+export function kpiSheet(p: KpiProject, i: number, ctx: LayoutContext, known?: KpiBudget): SheetPlan {
   const b = new SheetBuilder(kpiSheetKey(i), kpiSheetName(p, i), WIDTHS);
   const w = b.width;
   writeTitle(b, kpiTitle(p));
@@ -58,7 +69,22 @@ export function kpiSheet(p: KpiProject, i: number, ctx: LayoutContext): SheetPla
   b.merge(r1, 1, r1, 2);
   b.merge(r1, 4, r1, 5);
   b.style(r1, 1, r1, 1, { numberFormat: '@' });
-  const r2 = b.row(['预算数', money(p.budget), '其中：财政资金', money(p.fiscal), '其他资金', money(p.other)]);
+  // A long 项目名称 wraps inside its merged cell and the row grows, instead of running into the next row.
+  b.fitRow(r1, new Map([[1, b.span(1, 2)], [4, b.span(4, 5)]]));
+  let budget = money(p.budget);
+  let fiscal = money(p.fiscal);
+  let other = money(p.other);
+  if (budget === null) {
+    if (known?.value) {
+      budget = known.value.toNumber();
+      if (known.fiscalOnly && fiscal === null && other === null) {
+        fiscal = budget;
+        other = 0;
+      }
+    } else budget = MARKER(`预算数：${projectName(p)}`);
+  }
+  const r2 = b.row(['预算数', budget, '其中：财政资金', fiscal, '其他资金', other]);
+  if (typeof budget === 'string') b.style(r2, 1, r2, 1, { fill: '#FFF2CC', fontColor: '#C00000', wrap: true });
   for (const c of [1, 3, 5]) if (typeof b.values[r2 - 1][c] === 'number') b.style(r2, c, r2, c, { ...AMOUNT, hAlign: 'right' });
   const r3 = b.row(['资金用途', p.use?.trim() || null]);
   b.merge(r3, 1, r3, w - 1);
@@ -78,6 +104,7 @@ export function kpiSheet(p: KpiProject, i: number, ctx: LayoutContext): SheetPla
   const r6 = b.row(['绩效目标', goalsText(p.goals) || null]);
   b.merge(r6, 1, r6, w - 1);
   for (const r of [r3, r6]) b.fitRow(r, new Map([[1, b.span(1, w - 1)]]));
+  b.fitRow(r2, new Map([[1, b.span(1, 1)]]));
 
   b.style(top, 0, r6, w - 1, { border: true, vAlign: 'middle', wrap: true });
   b.style(top, 0, r6, 0, { bold: true, hAlign: 'center' });

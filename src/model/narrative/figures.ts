@@ -44,6 +44,7 @@ export const FIGURE_KEYS = [
   '公务接待费',
   '政府采购',
   '固定资产',
+  '财政拨款',
 ] as const;
 export type FigureKey = (typeof FIGURE_KEYS)[number];
 export type KeyFigures = Record<FigureKey, Figure>;
@@ -110,7 +111,42 @@ export function keyFigures(tables: UnitTables): KeyFigures {
   const c11 = resolveColumns(T11, T11_COLS);
   const m11 = matchLines(T11?.rows ?? [], T11_LINES);
   f.固定资产 = { value: orZero(T11, amountOf(m11.byLine[0], c11, 'value')), source: 'T11.资产总额.价值' };
+
+  // 财政拨款: the three appropriation lines of T1 收入 together.
+  const fiscal = [f.一般公共预算拨款收入, f.政府性基金预算拨款收入, f.国有资本经营预算拨款收入].map((x) => x.value);
+  f.财政拨款 = { value: fiscal.some((v) => v === null) ? null : sum(fiscal as Decimal[]), source: 'T1.财政拨款' };
   return f;
+}
+
+/**
+ * Everything the 说明 and the layout read from one unit's tables, computed once per
+ * unit: the key figures and the largest 公用经费 items (what 机关运行经费 pays for).
+ */
+export interface UnitFigures {
+  key: KeyFigures;
+  /** Names of the largest 公用经费 款 items of T6, largest first. */
+  operatingItems: string[];
+  /** True when every income is a 财政拨款 and nothing is carried over (其中财政资金 = 预算数). */
+  fiscalOnly: boolean;
+}
+
+export function unitFigures(tables: UnitTables): UnitFigures {
+  const key = keyFigures(tables);
+  const t6 = tables.T6;
+  let operatingItems: string[] = [];
+  if (t6) {
+    const cols = resolveColumns(t6, T6_COLS);
+    operatingItems = t6.rows
+      .filter((r) => r.code && /^30[2-9]\d\d$/.test(r.code))
+      .map((r) => ({ name: norm(r.name), v: amountOf(r, cols, 'public') ?? ZERO }))
+      .filter((r) => r.v.isPositive())
+      .sort((a, z) => z.v.comparedTo(a.v))
+      .map((r) => r.name);
+  }
+  const total = key.收入总计.value;
+  const fiscal = key.财政拨款.value;
+  const fiscalOnly = !!total && !!fiscal && total.isPositive() && total.equals(fiscal);
+  return { key, operatingItems, fiscalOnly };
 }
 
 /** 预算数 of each 绩效目标表 project (万元), null where the table states none or garbage. */
@@ -119,4 +155,33 @@ export function projectBudgets(projects: KpiProject[]): (Decimal | null)[] {
     const a = readAmount((p.budget ?? '').replace(/\s*万元$/, ''));
     return a.kind === 'number' ? a.value : null;
   });
+}
+
+/** Project name as the 说明输入 keys it (`预算数：就业工作经费`). */
+export function projectKeyName(p: KpiProject): string {
+  return norm(p.name || p.title || '').replace(/绩效目标表$/, '');
+}
+
+/**
+ * 预算数 of one project and where it comes from: its own 绩效目标表; else the clerk's
+ * 说明输入 (`预算数：项目名称`); else, for a unit with a single project, the tables'
+ * 项目支出 total. Null when none of these says.
+ */
+export function projectBudget(
+  p: KpiProject,
+  all: KpiProject[],
+  f: UnitFigures,
+  given?: Record<string, string>,
+): { value: Decimal | null; source: string } {
+  const i = all.indexOf(p);
+  const own = readAmount((p.budget ?? '').replace(/\s*万元$/, ''));
+  if (own.kind === 'number' && own.value) return { value: own.value, source: `KPI.${i + 1}.预算数` };
+  const name = projectKeyName(p);
+  const typed = given?.[name];
+  if (typed !== undefined) {
+    const a = readAmount(typed.replace(/\s*万元$/, ''));
+    if (a.kind === 'number' && a.value) return { value: a.value, source: `输入.预算数：${name}` };
+  }
+  if (all.length === 1 && f.key.项目支出.value) return { value: f.key.项目支出.value, source: f.key.项目支出.source };
+  return { value: null, source: '' };
 }

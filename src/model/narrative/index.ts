@@ -5,16 +5,16 @@
  * marker instead of invented text.
  */
 import { Decimal, ZERO, fmt, readAmount, sum } from '../money';
-import { norm } from '../text';
 import { KIND_TITLES, type TableKind } from '../budget/types';
-import { keyFigures, projectBudgets, type FigureKey, type KeyFigures } from './figures';
+import { projectBudget, unitFigures, type FigureKey, type UnitFigures } from './figures';
 import { TERMS } from './terms';
-import type { Narrative, NarrativeInput, NarrativeSection, PriorKey, StatedAmount } from './types';
-import { resolveColumns, amountOf } from '../layout/columns';
-import { T6_COLS } from '../layout/specs';
+import { CARRIED_MARK, changeWords, priorAmount, yearChange, type YearChange } from './prior';
+import type { Narrative, NarrativeInput, NarrativeSection, PriorKey, StatedAmount, TodoItem } from './types';
 
 export * from './types';
-export { keyFigures, projectBudgets, FIGURE_KEYS, type Figure, type FigureKey, type KeyFigures } from './figures';
+export { keyFigures, projectBudgets, projectBudget, unitFigures, FIGURE_KEYS, type Figure, type FigureKey, type KeyFigures, type UnitFigures } from './figures';
+export * from './prior';
+export * from './inputs';
 export { TERMS } from './terms';
 
 export const SECTION_HEADINGS = [
@@ -33,13 +33,25 @@ export const SECTION_HEADINGS = [
 export const MARKER_OPEN = '【待填写：';
 export const MARKER = (what: string) => `${MARKER_OPEN}${what}】`;
 export const MARKER_RE = /【待填写：([^】]*)】/g;
+/** True when a text still carries a marker (to fill, or carried over for review). */
+export const isPending = (text: string): boolean => text.includes(MARKER_OPEN) || text.includes(CARRIED_MARK);
+
+/** 说明输入 key of the reason for a change of `key` (`基本支出增减原因`). */
+export const reasonKey = (key: PriorKey): string => `${key}增减原因`;
+/** 说明输入 key of a prior-year figure typed by hand (`上年基本支出`). */
+export const priorKey = (key: PriorKey): string => `上年${key}`;
 
 /** Collects stated amounts and missing items while the text is written. */
 class Writer {
   readonly amounts: StatedAmount[] = [];
   readonly missing: string[] = [];
+  readonly todo: TodoItem[] = [];
+  readonly changes: YearChange[] = [];
+  readonly figs: UnitFigures['key'];
 
-  constructor(readonly figs: KeyFigures) {}
+  constructor(readonly unit: UnitFigures) {
+    this.figs = unit.key;
+  }
 
   /** `3889.89万元`, recorded with its source. */
   amount(label: string, value: Decimal, source: string): string {
@@ -48,15 +60,23 @@ class Writer {
     return `${v}万元`;
   }
 
-  mark(what: string): string {
-    if (!this.missing.includes(what)) this.missing.push(what);
+  /** A `【待填写：what】` marker; `key` is the 说明输入 key that fills it (what itself by default). */
+  mark(what: string, kind: TodoItem['kind'] = 'input'): string {
+    if (!this.missing.includes(what)) {
+      this.missing.push(what);
+      this.todo.push(kind === 'input' ? { key: what, text: what, kind } : { text: what, kind });
+    }
     return MARKER(what);
+  }
+
+  review(key: string): void {
+    this.todo.push({ key, text: `${key}（沿用上年，请核对）`, kind: 'review' });
   }
 
   /** A key figure as `X万元`, or a marker naming the table it should come from. */
   fig(key: FigureKey, label: string = key): string {
     const f = this.figs[key];
-    if (f.value === null) return this.mark(`${label}（未找到${KIND_TITLES[f.source.split('.')[0] as TableKind] ?? f.source}）`);
+    if (f.value === null) return this.mark(`${label}（未找到${KIND_TITLES[f.source.split('.')[0] as TableKind] ?? f.source}）`, 'table');
     return this.amount(label, f.value, f.source);
   }
 
@@ -70,49 +90,58 @@ export function previousYear(year: string): string {
   return /^\d{4}$/.test(year.trim()) ? `${Number(year) - 1}年` : '上年';
 }
 
-function priorAmount(prior: NarrativeInput['prior'], key: PriorKey): Decimal | null {
-  const v = prior?.[key];
-  if (v === undefined || v === null || v === '') return null;
-  const a = readAmount(typeof v === 'string' ? v.replace(/\s*万元$/, '') : v);
-  return a.kind === 'number' ? a.value : null;
-}
-
 function lines(text: string | undefined): string[] {
   return (text ?? '').split(/\r?\n/).map((s) => s.trim()).filter(Boolean);
 }
 
 /**
- * `比上年增加12.50万元` / `比上年减少…` / `与上年持平`, with the reason (or a marker
- * when the figure changed and no reason was given).
+ * `比2022年增加12.50万元，增长3.21%，主要原因是…` / `…减少…，下降…%` / `与2022年持平`; a marker
+ * naming the figure when it changed and no reason was given. Null without last year's figure.
  */
 function change(w: Writer, input: NarrativeInput, label: string, key: PriorKey, current: Decimal | null, currentSource: string): string | null {
   const before = priorAmount(input.prior, key);
   if (before === null || current === null) return null;
-  const priorYear = input.prior?.year ? `${String(input.prior.year).trim().replace(/年$/, "")}年` : previousYear(input.year);
-  const d = current.minus(before);
-  if (d.isZero()) return `与${priorYear}持平`;
-  const words = d.isPositive() ? '增加' : '减少';
-  const amt = w.amount(`${label}比上年${words}`, d.abs(), `${currentSource}-上年.${key}`);
+  const priorYear = input.prior?.year ? `${String(input.prior.year).trim().replace(/年$/, '')}年` : previousYear(input.year);
+  const c = yearChange(key, current, before, currentSource);
+  w.changes.push(c);
+  const words = changeWords(c, priorYear);
+  const d = new Decimal(c.diff);
+  if (d.isZero()) return words;
+  // Record the stated difference with its source, as every amount the text states.
+  w.amounts.push({ label: `${label}比上年${d.isPositive() ? '增加' : '减少'}`, value: d.abs().toFixed(2), source: `${currentSource}-上年.${key}` });
   const reason = input.inputs?.reasons?.[key]?.trim();
-  return `比${priorYear}${words}${amt}，${reason ? `主要原因是${reason.replace(/[。；;，,]+$/, '')}` : w.mark(`${label}增减原因`)}`;
+  return `${words}，${reason ? `主要原因是${reason.replace(/[。；;，,]+$/, '')}` : w.mark(reasonKey(key))}`;
+}
+
+/** `沿用上年` (or `同上年`) in the 说明输入 accepts last year's paragraph as it stands. */
+const ACCEPT_CARRIED = /^(沿用上年|同上年)[。.]?$/;
+
+/** The clerk's paragraphs; else last year's, marked for review; else a marker. */
+function paragraphsOf(w: Writer, key: string, given: string | undefined, carried: string | undefined): string[] {
+  const own = lines(given);
+  const last = lines(carried);
+  if (own.length && !(own.length === 1 && ACCEPT_CARRIED.test(own[0]))) return own;
+  if (last.length && own.length) return last;
+  if (last.length) {
+    w.review(key);
+    return [`${CARRIED_MARK}${last[0]}`, ...last.slice(1)];
+  }
+  return [w.mark(key)];
 }
 
 function section1(w: Writer, input: NarrativeInput): string[] {
-  const duties = lines(input.inputs?.duties);
-  const org = lines(input.inputs?.organisation);
   return [
     '（一）单位职责',
-    ...(duties.length ? duties : [w.mark('单位职责')]),
+    ...paragraphsOf(w, '单位职责', input.inputs?.duties, input.carried?.duties),
     '（二）机构设置',
-    ...(org.length ? org : [w.mark('机构设置（内设机构、单位性质、单位规格、经费保障形式）')]),
+    ...paragraphsOf(w, '机构设置', input.inputs?.organisation, input.carried?.organisation),
   ];
 }
 
 /** Names of the largest projects (by 预算数), for `主要用于…`. */
-function mainProjects(input: NarrativeInput, n = 3): string[] {
-  const b = projectBudgets(input.projects);
+function mainProjects(w: Writer, input: NarrativeInput, n = 3): string[] {
   return input.projects
-    .map((p, i) => ({ name: p.name || p.title, v: b[i] ?? ZERO }))
+    .map((p) => ({ name: p.name || p.title, v: projectBudget(p, input.projects, w.unit, input.inputs?.projectBudgets).value ?? ZERO }))
     .filter((p) => p.name)
     .sort((a, z) => z.v.comparedTo(a.v))
     .slice(0, n)
@@ -153,7 +182,7 @@ function section2(w: Writer, input: NarrativeInput): string[] {
   const projectValue = w.value('项目支出');
   if (projectValue && !projectValue.isZero()) {
     const use = input.inputs?.projectUse?.trim();
-    const names = mainProjects(input);
+    const names = mainProjects(w, input);
     if (use) projectText += `，主要用于${use.replace(/^主要用于/, '').replace(/[。；;]+$/, '')}`;
     else if (names.length) projectText += `，主要用于${names.join('、')}${input.projects.length > names.length ? '等项目' : ''}`;
     else projectText += `，${w.mark('项目支出主要用途')}`;
@@ -165,9 +194,12 @@ function section2(w: Writer, input: NarrativeInput): string[] {
   const totalText = w.fig('收入总计');
   const cTotal = change(w, input, '收支预算', '收支总计', total.value, total.source);
   if (cTotal === null) {
-    out.push(`${y}年本单位收支预算总计${totalText}，${w.mark('上年收支预算数及增减原因')}。`);
+    out.push(`${y}年本单位收支预算总计${totalText}，${w.mark(priorKey('收支总计'))}。`);
   } else {
     const parts = [`${y}年本单位收支预算总计${totalText}，${cTotal}`];
+    const fiscal = w.figs.财政拨款;
+    const cFiscal = change(w, input, '财政拨款', '财政拨款', fiscal.value, fiscal.source);
+    if (cFiscal) parts.push(`财政拨款收入${fiscal.value ? w.amount('财政拨款收入', fiscal.value, fiscal.source) : ''}，${cFiscal}`);
     const cBasic = change(w, input, '基本支出', '基本支出', w.value('基本支出'), w.figs.基本支出.source);
     if (cBasic) parts.push(`基本支出${cBasic}`);
     const cProject = change(w, input, '项目支出', '项目支出', w.value('项目支出'), w.figs.项目支出.source);
@@ -175,20 +207,6 @@ function section2(w: Writer, input: NarrativeInput): string[] {
     out.push(`${parts.join('；')}。`);
   }
   return out;
-}
-
-/** The largest 公用经费 items of T6 (款 level), to say what 机关运行经费 pays for. */
-function operatingItems(input: NarrativeInput, n = 3): string[] {
-  const t = input.tables.T6;
-  if (!t) return [];
-  const cols = resolveColumns(t, T6_COLS);
-  return t.rows
-    .filter((r) => r.code && /^30[2-9]\d\d$/.test(r.code))
-    .map((r) => ({ name: norm(r.name), v: amountOf(r, cols, 'public') ?? ZERO }))
-    .filter((r) => r.v.isPositive())
-    .sort((a, z) => z.v.comparedTo(a.v))
-    .slice(0, n)
-    .map((r) => r.name);
 }
 
 function section3(w: Writer, input: NarrativeInput): string[] {
@@ -208,7 +226,7 @@ function section3(w: Writer, input: NarrativeInput): string[] {
     text = w.fig('公用经费', '机关运行经费');
   }
   const use = input.inputs?.operatingUse?.trim();
-  const items = operatingItems(input);
+  const items = w.unit.operatingItems.slice(0, 3);
   let s = `${y}年本单位机关运行经费安排${text}`;
   if (use) s += `，主要用于${use.replace(/^主要用于/, '').replace(/[。；;]+$/, '')}`;
   else if (items.length) s += `，主要用于${items.join('、')}等日常运转支出`;
@@ -224,8 +242,8 @@ function section4(w: Writer, input: NarrativeInput): string[] {
     `公务用车购置及运维费${w.fig('公务用车购置及运维费')}（公务用车购置费${w.fig('公务用车购置费')}，公务用车运行维护费${w.fig('公务用车运行维护费')}）；` +
     `公务接待费${w.fig('公务接待费')}。`;
   const total = w.figs.三公经费;
-  const c = change(w, input, '“三公”经费', '三公经费', total.value, total.source);
-  if (c === null) s += `${w.mark('上年“三公”经费预算数及增减原因')}。`;
+  const c = change(w, input, '三公经费', '三公经费', total.value, total.source);
+  if (c === null) s += `${w.mark(priorKey('三公经费'))}。`;
   else {
     const parts = [`“三公”经费${c}`];
     const items: [PriorKey, FigureKey][] = [
@@ -247,25 +265,22 @@ function section5(w: Writer, input: NarrativeInput): string[] {
   if (!ps.length) {
     const pv = w.value('项目支出');
     if (pv && pv.isZero()) return ['本单位本年度没有项目支出，未编制项目绩效目标。'];
-    return [w.mark('项目绩效目标（未找到绩效目标表）')];
+    return [w.mark('项目绩效目标（未找到绩效目标表）', 'table')];
   }
-  const budgets = projectBudgets(ps);
-  const known = budgets.filter((b): b is Decimal => b !== null);
+  const budgets = ps.map((p) => projectBudget(p, ps, w.unit, input.inputs?.projectBudgets));
+  const known = budgets.filter((b) => b.value !== null);
   const nameOf = (i: number) => (ps[i].name || ps[i].title || `项目${i + 1}`).replace(/绩效目标表$/, '');
   if (!known.length) {
-    // Plain-layout tables (seed 004) carry no 预算数: list the projects, ask once for the amounts.
-    return [
-      `本单位${ps.length}个项目编制了绩效目标，各项目的绩效目标表附后。${w.mark('各项目预算数（绩效目标表未列预算数）')}`,
-      ...ps.map((_, i) => `${i + 1}. ${nameOf(i)}`),
-    ];
+    // Plain-layout tables (seed 004) carry no 预算数: list the projects as the seed does.
+    return [`本单位${ps.length}个项目编制了绩效目标，各项目的绩效目标表附后。`, ...ps.map((_, i) => `${i + 1}. ${nameOf(i)}`)];
   }
   const partial = known.length < ps.length ? `（其中${ps.length - known.length}个项目未列预算数）` : '';
   const out = [
-    `本单位${ps.length}个项目编制了绩效目标，已列明的预算数合计${w.amount('绩效目标项目预算数合计', sum(known), 'KPI.预算数合计')}${partial}。各项目的绩效目标表附后。`,
+    `本单位${ps.length}个项目编制了绩效目标，已列明的预算数合计${w.amount('绩效目标项目预算数合计', sum(known.map((b) => b.value!)), 'KPI.预算数合计')}${partial}。各项目的绩效目标表附后。`,
   ];
   ps.forEach((_, i) => {
     const b = budgets[i];
-    out.push(`${i + 1}. ${nameOf(i)}：预算数${b === null ? w.mark(`${nameOf(i)}预算数`) : w.amount(`${nameOf(i)}预算数`, b, `KPI.${i + 1}.预算数`)}。`);
+    out.push(`${i + 1}. ${nameOf(i)}：预算数${b.value === null ? w.mark(`预算数：${nameOf(i)}`) : w.amount(`${nameOf(i)}预算数`, b.value, b.source)}。`);
   });
   return out;
 }
@@ -273,7 +288,7 @@ function section5(w: Writer, input: NarrativeInput): string[] {
 function section6(w: Writer, input: NarrativeInput): string[] {
   const y = input.year;
   const v = w.value('政府采购');
-  if (v === null) return [w.mark('政府采购预算（未找到单位政府采购预算表）')];
+  if (v === null) return [w.mark('政府采购预算（未找到单位政府采购预算表）', 'table')];
   if (v.isZero()) return [`${y}年本单位政府采购预算${w.fig('政府采购')}，没有安排政府采购项目，政府采购预算表空表列示。`];
   return [`${y}年本单位政府采购预算${w.fig('政府采购')}，明细见单位政府采购预算表。`];
 }
@@ -281,7 +296,7 @@ function section6(w: Writer, input: NarrativeInput): string[] {
 function section7(w: Writer, input: NarrativeInput): string[] {
   const y = input.year;
   const out: string[] = [];
-  if (w.value('固定资产') === null) out.push(w.mark('固定资产情况（未找到单位固定资产占用情况表）'));
+  if (w.value('固定资产') === null) out.push(w.mark('固定资产情况（未找到单位固定资产占用情况表）', 'table'));
   else out.push(`截至${previousYear(y)}末，本单位固定资产总额${w.fig('固定资产')}，明细见单位固定资产占用情况表。`);
   const p = input.inputs?.assetPurchase;
   if (p !== undefined && p !== '') {
@@ -297,8 +312,13 @@ function section7(w: Writer, input: NarrativeInput): string[] {
   return out;
 }
 
+/** The department wording of a unit text: 本单位 → 本部门, 单位预算 → 部门预算. */
+function asDepartment(text: string): string {
+  return text.replace(/本单位/g, '本部门').replace(/单位预算/g, '部门预算').replace(/单位政府采购/g, '部门政府采购').replace(/单位固定资产/g, '部门固定资产').replace(/（一）单位职责/g, '（一）部门职责').replace(/单位职责及机构设置/g, '部门职责及机构设置');
+}
+
 export function buildNarrative(input: NarrativeInput): Narrative {
-  const w = new Writer(keyFigures(input.tables));
+  const w = new Writer(input.figures ?? unitFigures(input.tables));
   const unitName = input.unit.name;
   const bodies = [
     section1(w, input),
@@ -311,12 +331,17 @@ export function buildNarrative(input: NarrativeInput): Narrative {
     TERMS.map(([t, d], i) => `${i + 1}. ${t}：${d}`),
     lines(input.inputs?.other).length ? lines(input.inputs?.other) : ['本单位没有其他需要说明的事项。'],
   ];
-  const sections: NarrativeSection[] = SECTION_HEADINGS.map((heading, i) => ({ heading, paragraphs: bodies[i] }));
+  const dept = input.level === '部门';
+  const say = (t: string) => (dept ? asDepartment(t) : t);
+  const sections: NarrativeSection[] = SECTION_HEADINGS.map((heading, i) => ({ heading: say(heading), paragraphs: bodies[i].map(say) }));
+  const kind = dept ? '部门' : '单位';
   return {
-    title: `${unitName}${input.year}年单位预算信息公开情况说明`,
-    intro: `依据《中华人民共和国预算法》和《地方预决算公开操作规程》的规定，现公开${unitName}${input.year}年单位预算，说明如下。`,
+    title: `${unitName}${input.year}年${kind}预算信息公开情况说明`,
+    intro: `依据《中华人民共和国预算法》和《地方预决算公开操作规程》的规定，现公开${unitName}${input.year}年${kind}预算，说明如下。`,
     sections,
     amounts: w.amounts,
     missing: w.missing,
+    todo: w.todo,
+    changes: w.changes,
   };
 }

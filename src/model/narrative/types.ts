@@ -5,10 +5,13 @@
  */
 import type { UnitTables } from '../budget/types';
 import type { KpiProject } from '../kpi/types';
+import type { UnitFigures } from './figures';
+import type { CarriedText, YearChange } from './prior';
 
 /** Last year's figures the text compares against (万元; numbers or texts such as `3098.98`). */
 export const PRIOR_KEYS = [
   '收支总计',
+  '财政拨款',
   '基本支出',
   '项目支出',
   '人员经费',
@@ -46,6 +49,8 @@ export interface NarrativeInputs {
   assetPurchase?: number | string;
   /** 其他需要说明的事项; default: a plain statement that there is nothing further. */
   other?: string;
+  /** 预算数 of 绩效目标表 projects whose table states none, by project name (万元). */
+  projectBudgets?: Record<string, string>;
 }
 
 export interface NarrativeInput {
@@ -55,6 +60,22 @@ export interface NarrativeInput {
   projects: KpiProject[];
   prior?: PriorYear;
   inputs?: NarrativeInputs;
+  /** The unit's figures, computed once by the caller (computed here when absent). */
+  figures?: UnitFigures;
+  /** 单位职责/机构设置 read from last year's 说明: used, marked for review, when the inputs give none. */
+  carried?: CarriedText;
+  /** `部门` for a department's consolidated package (本部门, 部门预算…); default `单位`. */
+  level?: '单位' | '部门';
+}
+
+/**
+ * One thing the text still needs: `key` is the 说明输入 key that fills it (absent when
+ * the tables themselves must be fixed), `text` what the marker says.
+ */
+export interface TodoItem {
+  key?: string;
+  text: string;
+  kind: 'input' | 'review' | 'table';
 }
 
 export interface NarrativeSection {
@@ -81,4 +102,8 @@ export interface Narrative {
   amounts: StatedAmount[];
   /** What the clerk still has to write (each also appears in the text as `【待填写：…】`). */
   missing: string[];
+  /** The same with the 说明输入 key of each, plus paragraphs carried over for review. */
+  todo: TodoItem[];
+  /** Every year-on-year comparison the text states. */
+  changes: YearChange[];
 }

@@ -27,7 +27,25 @@ import type { ViewProps } from './App';
 import { useAction } from './hooks';
 import { ErrorBar, Notice } from './Bars';
 import { useViewStyles } from './styles';
-import { PRIOR_FIELDS, REASON_FIELDS, emptyForm, planFromWorkbook, unitChoices, type DisclosureForm, type UnitChoice } from './disclosure-input';
+import {
+  INPUTS_SHEET,
+  PRIOR_FIELDS,
+  REASON_FIELDS,
+  defaultUnit,
+  departmentPlanFromWorkbook,
+  emptyForm,
+  formFromSheet,
+  hasInputs,
+  inputsBlock,
+  planFromWorkbook,
+  priorChoices,
+  priorFromWorkbook,
+  unitChoices,
+  type DisclosureForm,
+  type UnitChoice,
+} from './disclosure-input';
+import { inputsSheetPlan } from '../../model/narrative';
+import { norm } from '../../model/text';
 
 const useStyles = makeStyles({
   created: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
@@ -49,6 +67,12 @@ export function DisclosureView({ port }: ViewProps) {
   const [result, setResult] = useState<ApplyPlanResult | null>(null);
   const [cancelled, setCancelled] = useState(false);
   const [missing, setMissing] = useState<string[]>([]);
+  const [priorUnits, setPriorUnits] = useState<UnitChoice[]>([]);
+  const [priorKey, setPriorKey] = useState('');
+  const [carried, setCarried] = useState(false);
+  const [savedInputs, setSavedInputs] = useState<string | null>(null);
+  const [deptName, setDeptName] = useState('');
+  const [deptResult, setDeptResult] = useState<string | null>(null);
   const abortRef = useRef<AbortController | null>(null);
 
   const set = (patch: Partial<DisclosureForm>) => setForm((f) => ({ ...f, ...patch }));
@@ -57,12 +81,31 @@ export function DisclosureView({ port }: ViewProps) {
     const sheets = await port.readSheets();
     const list = unitChoices(sheets);
     setUnits(list);
+    // This year's package by default; older units are last year's tables pasted in.
+    const newest = defaultUnit(list);
+    const year = form.year || newest?.year || '';
+    setPriorUnits(priorChoices(sheets, year));
+    // Answers kept in the 说明输入 sheet fill the fields the form leaves empty.
+    setForm((f) =>
+      formFromSheet(sheets, {
+        ...f,
+        unitKey: f.unitKey && list.some((u) => u.key === f.unitKey) ? f.unitKey : (newest?.key ?? ''),
+        year: f.year || year,
+      }),
+    );
+  }, '读取单位');
+
+  const readPrior = useAction(async () => {
+    const sheets = await port.readSheets();
+    const p = priorFromWorkbook(sheets, priorKey);
     setForm((f) => ({
       ...f,
-      unitKey: f.unitKey && list.some((u) => u.key === f.unitKey) ? f.unitKey : (list[0]?.key ?? ''),
-      year: f.year || list[0]?.year || '',
+      prior: { ...f.prior, ...p.prior },
+      duties: f.duties.trim() ? f.duties : (p.duties ?? ''),
+      organisation: f.organisation.trim() ? f.organisation : (p.organisation ?? ''),
     }));
-  }, '读取单位');
+    setCarried(!!(p.duties || p.organisation));
+  }, '读取上年数');
 
   const generate = useAction(async () => {
     setResult(null);
@@ -74,7 +117,8 @@ export function DisclosureView({ port }: ViewProps) {
     try {
       const sheets = await port.readSheets();
       if (controller.signal.aborted) throw new DOMException('aborted', 'AbortError');
-      const { plan, missing: todo } = planFromWorkbook(sheets, form);
+      const { plan, pending } = planFromWorkbook(sheets, form);
+      const todo = pending.map((p) => p.key ?? p.text);
       setProgress({ done: 0, total: plan.sheets.length, sheet: '' });
       const out = await port.applyPlan(plan, {
         signal: controller.signal,
@@ -82,6 +126,14 @@ export function DisclosureView({ port }: ViewProps) {
       });
       setResult(out);
       setMissing(todo);
+      // The answers typed here go to the 说明输入 sheet, so the CLI and the next run read them.
+      if (hasInputs(form)) {
+        const existing = sheets.find((x) => norm(x.name) === INPUTS_SHEET);
+        const block = inputsBlock(form, existing);
+        if (existing) await port.writeBlock({ sheet: existing.name, cell: 'A1' }, block, { overwrite: true });
+        else await port.insertSheet(inputsSheetPlan(block.values.slice(1).map((r) => r.map((v) => (v === null ? '' : String(v))))), { activate: false });
+        setSavedInputs(existing?.name ?? INPUTS_SHEET);
+      }
     } catch (e) {
       if (controller.signal.aborted) {
         setCancelled(true);
@@ -94,6 +146,15 @@ export function DisclosureView({ port }: ViewProps) {
     }
   }, '生成公开表');
 
+  const makeDepartment = useAction(async () => {
+    setDeptResult(null);
+    const sheets = await port.readSheets();
+    const { plan, pending, units: n } = departmentPlanFromWorkbook(sheets, form, deptName);
+    const out = await port.applyPlan(plan, { onProgress: (done, total, sheet) => setProgress({ done, total, sheet }) });
+    setProgress(null);
+    setDeptResult(`已由 ${n} 个单位汇总生成部门公开表（${out.created.length} 个工作表），各表平衡且等于各单位之和。${pending.length ? `还需填写：${pending.map((p) => p.key ?? p.text).join('；')}` : ''}`);
+  }, '汇总部门公开表');
+
   const go = useAction((sheet: string) => port.select(sheet, 'A1'), '打开工作表');
 
   useEffect(() => {
@@ -101,8 +162,9 @@ export function DisclosureView({ port }: ViewProps) {
     // Read the units once when the view opens; the button re-reads.
   }, []);
 
-  const error = readUnits.error ?? generate.error ?? go.error;
-  const clear = () => [readUnits, generate, go].forEach((a) => a.setError(null));
+  const error = readUnits.error ?? generate.error ?? go.error ?? readPrior.error ?? makeDepartment.error;
+  const clear = () => [readUnits, generate, go, readPrior, makeDepartment].forEach((a) => a.setError(null));
+  const thisYearUnits = (units ?? []).filter((u) => !u.year || u.year === form.year.trim());
   const selectedUnit = units?.find((u) => u.key === form.unitKey);
 
   return (
@@ -147,7 +209,28 @@ export function DisclosureView({ port }: ViewProps) {
           <AccordionHeader>上年数（选填，万元）</AccordionHeader>
           <AccordionPanel>
             <div className={v.section}>
-              <Text className={v.subtle}>用于说明中的“比上年增减”；不填的项在说明中留“【待填写】”标记。</Text>
+              <Text className={v.subtle}>用于说明中的“比上年增减”；不填的项在说明中留“【待填写】”标记。上年公开表可复制到本工作簿后在此选择。</Text>
+              {priorUnits.length ? (
+                <div className={v.row}>
+                  <Field label="选择上年公开表" size="small">
+                    <Dropdown
+                      value={priorUnits.find((u) => u.key === priorKey) ? `${priorUnits.find((u) => u.key === priorKey)!.label}（${priorUnits.find((u) => u.key === priorKey)!.year}年）` : ''}
+                      selectedOptions={priorKey ? [priorKey] : []}
+                      onOptionSelect={(_, d) => setPriorKey(d.optionValue ?? '')}
+                    >
+                      {priorUnits.map((u) => (
+                        <Option key={u.key} value={u.key} text={`${u.label}（${u.year}年）`}>
+                          {`${u.label}（${u.year}年）`}
+                        </Option>
+                      ))}
+                    </Dropdown>
+                  </Field>
+                  <Button onClick={() => void readPrior.run()} disabled={!priorKey || readPrior.busy}>
+                    读取上年数
+                  </Button>
+                </div>
+              ) : null}
+              {carried ? <Notice intent="info" text="单位职责、机构设置已沿用上年说明，请核对后再生成。" onDismiss={() => setCarried(false)} /> : null}
               <div className={v.grid2}>
                 {PRIOR_FIELDS.map((k) => (
                   <Field key={k} label={k} size="small">
@@ -220,12 +303,30 @@ export function DisclosureView({ port }: ViewProps) {
                 </li>
               ))}
             </ul>
+            {savedInputs ? <Notice intent="info" text={`填写的内容已保存到“${savedInputs}”工作表，重新生成或用命令行生成时会沿用。`} /> : null}
             {missing.length ? (
-              <Notice intent="warning" title="说明中还需填写" text={missing.join('；')} />
+              <Notice intent="warning" title="公开表中还需填写（说明输入中的项目）" text={missing.join('；')} />
             ) : null}
           </section>
         ) : null}
       </section>
+      {thisYearUnits.length > 1 ? (
+        <section className={v.section} aria-labelledby="dis-dept">
+          <h2 id="dis-dept" className={v.heading}>
+            部门公开表
+          </h2>
+          <Text className={v.subtle}>{`工作簿中有 ${thisYearUnits.length} 个单位：可汇总为部门公开表（各单位须先通过校验）。`}</Text>
+          <div className={v.row}>
+            <Field label="部门名称" size="small">
+              <Input value={deptName} onChange={(_, d) => setDeptName(d.value)} placeholder="如 某某县人力资源和社会保障局" />
+            </Field>
+            <Button onClick={() => void makeDepartment.run()} disabled={makeDepartment.busy || generate.busy || !deptName.trim() || !form.year.trim()}>
+              汇总为部门公开表
+            </Button>
+          </div>
+          {deptResult ? <Notice intent="success" text={deptResult} onDismiss={() => setDeptResult(null)} /> : null}
+        </section>
+      ) : null}
     </div>
   );
 }
