@@ -68,7 +68,7 @@ export interface DiscloseResult {
 /** Tables of a profile the package layout has no sheet for (T12–T15). */
 function extraTables(p: Profile): string {
   const extra = p.tables.filter((t) => !/^T([1-9]|1[01])$/.test(t.kind)).map((t) => t.title);
-  return extra.length ? extra.join('、') : '无';
+  return extra.join('、');
 }
 
 /** The unit's tables in 万元; tables kept in 元/千元 are converted (each figure rounded, a 0.01 尾差 possible). */
@@ -139,8 +139,8 @@ export async function disclose(inPath: string, outPath: string, opts: DiscloseOp
   let profile = '';
   if (analysis.profile) {
     const p = analysis.profile.profile;
-    const other = p.id !== 'hebei' && p.id !== 'national';
-    profile = `${describeChoice(analysis.profile)}；公开表按全国通用格式（河北县级模板的 9+2 张表，万元）生成${other ? `，输入中该格式没有的表（${extraTables(p)}）只校验、不输出` : ''}`;
+    const extra = extraTables(p);
+    profile = `${describeChoice(analysis.profile)}；公开表按全国通用格式（河北县级模板的 9+2 张表，万元）生成${extra ? `，该格式没有的${extra}只校验、不输出` : ''}`;
   }
   const multi = units.length > 1;
   const plans: DisclosurePlan[] = [];
