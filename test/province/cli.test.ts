@@ -101,4 +101,12 @@ describe('disclose', () => {
     const yuan = src.rows.find((x) => x.role === 'total')!.scaled!.total! / 100;
     expect(total.amounts.total!.toFixed(2)).toBe((Math.round(yuan / 100) / 100).toFixed(2));
   });
+
+  it('on a Jiangsu workbook names the tables the package layout has no sheet for', async () => {
+    const out = path.join(dir, 'js-package.xlsx');
+    const r = await run(['disclose', js, '-o', out]);
+    expect(r.code).toBe(0);
+    expect(r.out.join('\n')).toMatch(/表格口径：江苏.*该格式没有的.*收入预算总表.*一般公共预算机关运行经费支出预算表只校验、不输出/);
+    expect(r.err.join('\n')).not.toContain('换算为万元');
+  });
 });
