@@ -1,18 +1,8 @@
 /** applyPlan: few syncs, unique names, faithful rendering, all-or-nothing. */
 import fc from 'fast-check';
 import { charsToPoints, createWorkbookPort } from '../../src/taskpane/excel';
-import { ExcelDouble } from '../double';
 import { sheetPlan, twelveSheetPlan } from './plans';
-import { budgetGrid } from './workbooks';
-
-function clerkWorkbook(): ExcelDouble {
-  const xl = new ExcelDouble();
-  xl.addSheet('收支总表', budgetGrid('单位预算收支总表', 5));
-  xl.addSheet('表2 (2)', [['x']]);
-  xl.addSheet('说明', [['2023年说明']]);
-  xl.defineName('BT.公开支出表', '说明!A1');
-  return xl;
-}
+import { clerkWorkbook } from './workbooks';
 
 describe('applyPlan', () => {
   it('writes a 12-sheet plan in at most 2 syncs per sheet, reporting progress', async () => {

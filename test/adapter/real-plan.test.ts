@@ -3,25 +3,13 @@
  * over the clerk's own workbook: few syncs, the clerk's sheets untouched, the same
  * rendering as the CLI's ExcelJS writer, and a clean rollback when Excel fails.
  */
-import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { readWorkbookGrids } from '../../src/cli/read-xlsx';
 import { writePlanToWorkbook } from '../../src/cli/write-plan';
-import { analyzeWorkbook } from '../../src/model/analyze';
-import { buildDisclosurePlan } from '../../src/model/layout';
 import type { WorkbookPlan } from '../../src/model/plan';
 import { createWorkbookPort } from '../../src/taskpane/excel';
 import { loadXlsx } from '../double/from-xlsx';
 import { effective } from './plans';
-
-const RSJ = path.join(__dirname, '..', 'fixtures', 'juluxian-rsj.xlsx');
-
-async function realPlan(): Promise<WorkbookPlan> {
-  const analysis = analyzeWorkbook(await readWorkbookGrids(RSJ));
-  const u = analysis.units[0];
-  const { narrative: _n, ...plan } = buildDisclosurePlan({ unit: { code: u.code, name: u.name ?? '' }, year: u.year ?? '2023', tables: u.tables, projects: analysis.projects });
-  return plan;
-}
+import { RSJ, realPlan } from './real-plan';
 
 describe('the real disclosure plan', () => {
   let plan: WorkbookPlan;

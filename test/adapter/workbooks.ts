@@ -82,3 +82,13 @@ export function thirtySheets(): ExcelDouble {
   }
   return xl;
 }
+
+/** A clerk's workbook for applyPlan: a 收支总表 sheet, a sheet named like a free variant, a 说明 sheet and one name. */
+export function clerkWorkbook(): ExcelDouble {
+  const xl = new ExcelDouble();
+  xl.addSheet('收支总表', budgetGrid('单位预算收支总表', 5));
+  xl.addSheet('表2 (2)', [['x']]);
+  xl.addSheet('说明', [['2023年说明']]);
+  xl.defineName('BT.公开支出表', '说明!A1');
+  return xl;
+}

@@ -9,7 +9,36 @@ import * as path from 'path';
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const OUT = path.join(ROOT, 'dist-harness');
 
+/**
+ * Builds the harness once per jest run, even with both browser test files in parallel
+ * workers: a lock directory serialises builds, and a stamp naming the jest run (the
+ * workers' parent process) lets a second file reuse the build instead of cleaning the
+ * output under the first file's feet.
+ */
 export async function buildHarness(): Promise<void> {
+  const lock = `${OUT}.lock`;
+  const stamp = path.join(OUT, '.built-by');
+  const run = String(process.ppid);
+  for (let waited = 0; ; waited += 500) {
+    try {
+      await fs.mkdir(lock);
+      break;
+    } catch {
+      const st = await fs.stat(lock).catch(() => null);
+      if (st && Date.now() - st.mtimeMs > 15 * 60_000) await fs.rm(lock, { recursive: true, force: true });
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  try {
+    if ((await fs.readFile(stamp, 'utf8').catch(() => '')) === run) return;
+    await runWebpack();
+    await fs.writeFile(stamp, run);
+  } finally {
+    await fs.rm(lock, { recursive: true, force: true });
+  }
+}
+
+async function runWebpack(): Promise<void> {
   const cli = require.resolve('webpack-cli/bin/cli.js', { paths: [ROOT] });
   await new Promise<void>((resolve, reject) => {
     execFile(

@@ -30,6 +30,9 @@ const PAGE = `<!doctype html>
 <body><div id="root"></div></body>
 </html>`;
 
+/** The WPS page: the task pane entry shows its boot messages in #boot-message, as in taskpane.html. */
+const WPS_PAGE = PAGE.replace('<div id="root"></div>', '<div id="root"><div id="boot-message">正在加载预算公开表格助手…</div></div>');
+
 module.exports = (env = {}, argv = {}) => {
   const mode = argv.mode || env.mode || 'production';
   const shared = sharedPieces(mode);
@@ -37,7 +40,7 @@ module.exports = (env = {}, argv = {}) => {
     mode,
     context: ROOT,
     devtool: false,
-    entry: { harness: path.join(__dirname, 'harness.tsx') },
+    entry: { harness: path.join(__dirname, 'harness.tsx'), wps: path.join(__dirname, 'harness-wps.tsx') },
     output: {
       path: OUT,
       filename: '[name].js',
@@ -50,13 +53,16 @@ module.exports = (env = {}, argv = {}) => {
     optimization: {
       splitChunks: {
         cacheGroups: {
-          vendors: { test: /[\\/]node_modules[\\/]/, name: 'vendors', chunks: (c) => c.name === 'harness', enforce: true },
+          vendors: { test: /[\\/]node_modules[\\/]/, name: 'vendors', chunks: (c) => c.name === 'harness' || c.name === 'wps', enforce: true },
         },
       },
     },
     performance: { hints: false },
     cache: { type: 'filesystem', cacheDirectory: path.join(ROOT, 'node_modules', '.cache', 'webpack-harness'), buildDependencies: { config: [__filename] } },
-    plugins: [new HtmlWebpackPlugin({ filename: 'index.html', templateContent: PAGE, scriptLoading: 'defer' })],
+    plugins: [
+      new HtmlWebpackPlugin({ filename: 'index.html', templateContent: PAGE, scriptLoading: 'defer', chunks: ['harness'] }),
+      new HtmlWebpackPlugin({ filename: 'wps.html', templateContent: WPS_PAGE, scriptLoading: 'defer', chunks: ['wps'] }),
+    ],
   };
 };
 

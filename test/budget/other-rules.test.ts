@@ -55,7 +55,7 @@ const CASES: Case[] = [
   { rule: 'BAL-017', why: 'a number stored as text', changes: [['T3', 'E9', '465.46']], at: ['T3', 'E9'] },
   { rule: 'BAL-018', why: 'a full-width comma typed for the decimal point', changes: [['T3', 'D12', '272，93']], at: ['T3', 'D12'] },
   { rule: 'BAL-021', why: 'a negative budget amount', changes: [['T3', 'F10', { set: -3 }]], at: ['T3', 'F10'] },
-  { rule: 'BAL-022', why: 'an ID number in an amount cell', changes: [['T3', 'F10', { set: 130528199001011234 }]], at: ['T3', 'F10'] },
+  { rule: 'BAL-022', why: 'an ID number in an amount cell', changes: [['T3', 'F10', { set: Number('130528199001011234') }]], at: ['T3', 'F10'] },
   { rule: 'BAL-502', why: '办公用房 larger than 房屋', changes: [['T11', 'B5', 100], ['T11', 'B6', 120]], at: ['T11', 'B6'] },
   { rule: 'BAL-702', why: 'an amount in 元', changes: [['说明', 'A3', '按支出性质分，基本支出685.86元，项目支出3204.03万元。']], at: ['说明', 'A3'] },
   { rule: 'BAL-703', why: 'three decimals in the 说明', changes: [['说明', 'A3', '项目支出较上年增加679.785万元。']], at: ['说明', 'A3'] },

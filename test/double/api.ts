@@ -1173,7 +1173,7 @@ export class RangeBorderCollectionProxy extends Base {
 }
 
 /** The cell edges a border index stands for: [edge of a cell, predicate on (r, c)]. */
-function edgesOf(index: string, rect: Rect): [Edge, (r: number, c: number) => boolean][] {
+export function edgesOf(index: string, rect: Rect): [Edge, (r: number, c: number) => boolean][] {
   switch (index) {
     case 'EdgeTop':
       return [['top', (r) => r === rect.r0]];

@@ -14,7 +14,8 @@ import { definedName, uniqueSheetName } from './sheet-names';
 
 const CANCELLED = '已取消';
 
-function validatePlan(plan: WorkbookPlan): string[] {
+/** Problems that make a plan unusable, in Chinese (shared with the WPS adapter). */
+export function validatePlan(plan: WorkbookPlan): string[] {
   const errs: string[] = [];
   const keys = new Set<string>();
   for (const s of plan.sheets) {

@@ -4,6 +4,7 @@
  * ever reaching another block or a user cell.
  */
 import { colLetter } from '../../model/address';
+import { parseRef } from './refs';
 
 export const OWNED_SHEET = '_预算助手';
 
@@ -32,4 +33,41 @@ export const KEY_FIGURES = ['收入总计', '支出总计', '基本支出', '项
 export function bandOf(b: { col: number; header: readonly string[] }): { c0: number; c1: number; columns: string } {
   const c1 = b.col + b.header.length - 1;
   return { c0: b.col, c1, columns: `${colLetter(b.col)}:${colLetter(c1)}` };
+}
+
+/**
+ * Where each key figure goes (shared by the Office and WPS adapters): rows 2–8 hold the
+ * seven fixed figures; a key whose `BT.` name already points at a value cell of the band
+ * keeps that row; a new key takes the next free row. `block` is the band's full content
+ * (header, then key | value, blank where a key was not given this time).
+ */
+export function keyFigureLayout(
+  names: readonly { name: string; formula: string }[],
+  figs: Record<string, number>,
+): { rowOf: Map<string, number>; given: Map<string, number>; block: (string | number)[][]; valueCol: number } {
+  const valueCol = KEY_FIGURES_BAND.col + 1;
+  // key → row (0-based); labels are the keys as given, names their `BT.` forms.
+  const rowOf = new Map<string, number>();
+  KEY_FIGURES.forEach((k, i) => rowOf.set(k, i + 1));
+  for (const n of names) {
+    if (!n.name.startsWith('BT.')) continue;
+    const ref = parseRef(n.formula);
+    const key = n.name.slice(3);
+    if (ref && ref.sheet === OWNED_SHEET && ref.c0 === valueCol && ref.r0 === ref.r1 && ref.r0 >= 1 && !rowOf.has(key)) rowOf.set(key, ref.r0);
+  }
+  let next = Math.max(...rowOf.values()) + 1;
+  const given = new Map<string, number>();
+  for (const [k, v] of Object.entries(figs)) {
+    const key = k.replace(/^BT\./, '');
+    given.set(key, v);
+    if (!rowOf.has(key)) rowOf.set(key, next++);
+  }
+  const last = Math.max(...rowOf.values());
+  const block: (string | number)[][] = Array.from({ length: last + 1 }, () => ['', '']);
+  block[0] = [...KEY_FIGURES_BAND.header];
+  for (const [key, row] of rowOf) {
+    const v = given.get(key);
+    block[row] = [key, v !== undefined && Number.isFinite(v) ? v : ''];
+  }
+  return { rowOf, given, block, valueCol };
 }

@@ -8,7 +8,7 @@ import type { SheetPlan } from '../../model/plan';
 import { applyPlan } from './apply-plan';
 import { WorkbookError, fail } from './errors';
 import type { BlockPlan, ExcelRun } from './port';
-import { display, splitAddress } from './refs';
+import { display, splitAddress, type SheetRect } from './refs';
 import { draw, extentOf, validateDrawable } from './render';
 
 export async function insertSheet(run: ExcelRun, sheet: SheetPlan, opts: { activate?: boolean } = {}): Promise<{ name: string }> {
@@ -16,12 +16,11 @@ export async function insertSheet(run: ExcelRun, sheet: SheetPlan, opts: { activ
   return { name: res.created[0].name };
 }
 
-export async function writeUserBlock(
-  ctx: Excel.RequestContext,
+/** Where a block lands (shared with the WPS adapter); refuses a bad block or cell in Chinese. */
+export function blockTarget(
   target: { sheet: string; cell: string },
   block: BlockPlan,
-  opts: { overwrite?: boolean; select?: boolean } = {},
-): Promise<{ range: string }> {
+): { sheetName: string; start: { row: number; col: number }; rect: SheetRect; where: string } {
   const problems = validateDrawable(block, '写入区域');
   if (problems.length) throw new WorkbookError(`写入失败：${problems.join('；')}`);
   const parsed = splitAddress(target.cell);
@@ -30,7 +29,16 @@ export async function writeUserBlock(
   const sheetName = parsed.sheet ?? target.sheet;
   const ext = extentOf(block);
   const rect = { sheet: sheetName, r0: start.row, c0: start.col, r1: start.row + ext.r1, c1: start.col + ext.c1 };
-  const where = display(rect);
+  return { sheetName, start, rect, where: display(rect) };
+}
+
+export async function writeUserBlock(
+  ctx: Excel.RequestContext,
+  target: { sheet: string; cell: string },
+  block: BlockPlan,
+  opts: { overwrite?: boolean; select?: boolean } = {},
+): Promise<{ range: string }> {
+  const { sheetName, start, rect, where } = blockTarget(target, block);
 
   const ws = ctx.workbook.worksheets.getItem(sheetName);
   let used: Excel.Range | null = null;

@@ -7,7 +7,7 @@
 import { rangeA1 } from '../../model/address';
 import { toExcelValue } from './cell-input';
 import { fail } from './errors';
-import { ACCEPTED_BLOCK, type BlockDef, KEY_FIGURES, KEY_FIGURES_BAND, OWNED_SHEET, bandOf } from './owned-sheet';
+import { ACCEPTED_BLOCK, type BlockDef, KEY_FIGURES_BAND, OWNED_SHEET, bandOf, keyFigureLayout } from './owned-sheet';
 import { parseRef, refFormula, type SheetRect } from './refs';
 import { definedName } from './sheet-names';
 
@@ -92,33 +92,13 @@ export async function writeKeyFigures(ctx: Excel.RequestContext, figs: Record<st
   await ctx.sync();
   try {
     const ws = ownedSheet(ctx, existing);
-    const valueCol = KEY_FIGURES_BAND.col + 1;
     const nameOf = (key: string) => definedName(`BT.${key}`);
-    // key → row (0-based); labels are the keys as given, names their `BT.` forms.
-    const rowOf = new Map<string, number>();
-    KEY_FIGURES.forEach((k, i) => rowOf.set(k, i + 1));
+    const { rowOf, given, block, valueCol } = keyFigureLayout(
+      names.items.map((n) => ({ name: n.name, formula: String(n.formula) })),
+      figs,
+    );
     const items = new Map<string, Excel.NamedItem>();
     for (const n of names.items) items.set(n.name.toLowerCase(), n);
-    for (const n of names.items) {
-      if (!n.name.startsWith('BT.')) continue;
-      const ref = parseRef(String(n.formula));
-      const key = n.name.slice(3);
-      if (ref && ref.sheet === OWNED_SHEET && ref.c0 === valueCol && ref.r0 === ref.r1 && ref.r0 >= 1 && !rowOf.has(key)) rowOf.set(key, ref.r0);
-    }
-    let next = Math.max(...rowOf.values()) + 1;
-    const given = new Map<string, number>();
-    for (const [k, v] of Object.entries(figs)) {
-      const key = k.replace(/^BT\./, '');
-      given.set(key, v);
-      if (!rowOf.has(key)) rowOf.set(key, next++);
-    }
-    const last = Math.max(...rowOf.values());
-    const block: (string | number)[][] = Array.from({ length: last + 1 }, () => ['', '']);
-    block[0] = [...KEY_FIGURES_BAND.header];
-    for (const [key, row] of rowOf) {
-      const v = given.get(key);
-      block[row] = [key, v !== undefined && Number.isFinite(v) ? v : ''];
-    }
     // The band A:B holds nothing but this block, so clearing it clears the old extent.
     ws.getRange(bandOf(KEY_FIGURES_BAND).columns).clear('All' as Excel.ClearApplyTo);
     const range = ws.getRange(rangeA1({ row: 0, col: KEY_FIGURES_BAND.col }, block.length, 2));

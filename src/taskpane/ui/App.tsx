@@ -13,13 +13,19 @@ import { TablesView } from './TablesView';
 
 export interface AppProps {
   port: WorkbookPort;
+  /** View shown first (WPS's ribbon buttons open the pane on 校验 or 公开). */
+  initialView?: TabKey;
+  /** Later requests to switch view (a ribbon button pressed while the pane is open); returns an unsubscribe. */
+  viewRequests?: (listener: (view: TabKey) => void) => () => void;
 }
 
 export interface ViewProps {
   port: WorkbookPort;
+  /** Bumped when WPS's ribbon asks this view to act (its 校验 button runs the checks); 0 = never asked. */
+  request?: number;
 }
 
-type TabKey = 'tables' | 'checks' | 'kpi' | 'disclose';
+export type TabKey = 'tables' | 'checks' | 'kpi' | 'disclose';
 
 const ChecksView = lazy(() => import(/* webpackChunkName: "view-checks" */ './ChecksView'));
 const KpiView = lazy(() => import(/* webpackChunkName: "view-kpi" */ './KpiView'));
@@ -48,11 +54,13 @@ const useStyles = makeStyles({
   loading: { padding: tokens.spacingVerticalXXL },
 });
 
-export function App({ port }: AppProps) {
+export function App({ port, initialView = 'tables', viewRequests }: AppProps) {
   const styles = useStyles();
-  const [tab, setTab] = useState<TabKey>('tables');
-  const [opened, setOpened] = useState<ReadonlySet<TabKey>>(() => new Set<TabKey>(['tables']));
+  const [tab, setTab] = useState<TabKey>(initialView);
+  const [opened, setOpened] = useState<ReadonlySet<TabKey>>(() => new Set<TabKey>([initialView]));
   const [ready, setReady] = useState(false);
+  // The ribbon's 校验 opens the pane on 校验 and runs it: at start-up and on each later press.
+  const [checkRequests, setCheckRequests] = useState(initialView === 'checks' ? 1 : 0);
 
   useEffect(() => {
     if (typeof performance !== 'undefined' && performance.mark) performance.mark(APP_RENDERED_MARK);
@@ -63,6 +71,16 @@ export function App({ port }: AppProps) {
     setTab(key);
     setOpened((s) => (s.has(key) ? s : new Set([...s, key])));
   };
+
+  useEffect(
+    () =>
+      viewRequests?.((v) => {
+        if (!TABS.some((t) => t.key === v)) return;
+        select(v);
+        if (v === 'checks') setCheckRequests((n) => n + 1);
+      }),
+    [viewRequests],
+  );
 
   return (
     <div className={styles.root} data-app={ready ? 'ready' : 'starting'}>
@@ -83,7 +101,7 @@ export function App({ port }: AppProps) {
         return (
           <div key={t.key} id={`panel-${t.key}`} role="tabpanel" aria-labelledby={`tab-${t.key}`} hidden={tab !== t.key}>
             <Suspense fallback={<Spinner className={styles.loading} label="正在加载…" />}>
-              <View port={port} />
+              <View port={port} request={t.key === 'checks' ? checkRequests : 0} />
             </Suspense>
           </div>
         );

@@ -4,7 +4,7 @@
  * finding, writes the report (BUDGET.FINDINGS) and key figures (BT.*), and lets a
  * clerk accept a warning with a written reason (BUDGET.ACCEPTED).
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import {
   Badge,
   Button,
@@ -87,7 +87,7 @@ interface RunResult {
   at: Date;
 }
 
-export function ChecksView({ port }: ViewProps) {
+export function ChecksView({ port, request = 0 }: ViewProps) {
   const v = useViewStyles();
   const s = useStyles();
   const [res, setRes] = useState<RunResult | null>(null);
@@ -119,6 +119,13 @@ export function ChecksView({ port }: ViewProps) {
     setRes({ analysis, findings, acceptances, at: new Date() });
     await writeBack(findings, analysis, u);
   }, '运行校验');
+
+  // A request from WPS's ribbon (校验 pressed) runs the checks, as the 运行校验 button does.
+  const latestRun = useRef(run.run);
+  latestRun.current = run.run;
+  useEffect(() => {
+    if (request > 0) void latestRun.current();
+  }, [request]);
 
   const accept = useAction(async (f: ShownFinding, reason: string | null) => {
     if (!res) return;
