@@ -18,6 +18,9 @@ import type { SheetGrid } from '../model/workbook';
 import { norm } from '../model/text';
 import { readPriorWorkbook } from './prior';
 import { append } from '../model/collect';
+import { describeChoice, type Profile } from '../model/budget/profiles';
+import { tablesIn } from '../model/budget/convert';
+import { KIND_NAMES, type TableKind } from '../model/budget/types';
 
 export interface DiscloseOptions extends WritePlanOptions {
   /** 预算年度 (default: the year the tables state). */
@@ -34,6 +37,10 @@ export interface DiscloseOptions extends WritePlanOptions {
   pages?: (number | null)[][];
   /** Replace an existing output file whole. */
   force?: boolean;
+  /** Table set of the input (profile id); otherwise matched from the titles. */
+  profile?: string;
+  /** Extra or renamed 科目 (code → name). */
+  subjects?: Record<string, string>;
 }
 
 export interface DiscloseResult {
@@ -54,6 +61,24 @@ export interface DiscloseResult {
   plans: DisclosurePlan[];
   /** Things the clerk should know (e.g. --year differs from the year the tables state). */
   warnings: string[];
+  /** Which table set the input was read as and which layout the package uses. */
+  profile: string;
+}
+
+/** Tables of a profile the package layout has no sheet for (T12–T15). */
+function extraTables(p: Profile): string {
+  const extra = p.tables.filter((t) => !/^T([1-9]|1[01])$/.test(t.kind)).map((t) => t.title);
+  return extra.join('、');
+}
+
+/** The unit's tables in 万元; tables kept in 元/千元 are converted (each figure rounded, a 0.01 尾差 possible). */
+function inWan(u: BudgetUnit, warnings: string[]): BudgetUnit['tables'] {
+  const { tables, converted } = tablesIn(u.tables, '万元');
+  if (converted.length) {
+    const names = converted.map((k) => KIND_NAMES[k as TableKind]).join('、');
+    warnings.push(`${u.name ?? u.code ?? ''}的${names}以元（或千元）填报，公开表已换算为万元并保留两位小数，合计与各项之和可能有 0.01 的尾差`);
+  }
+  return tables;
 }
 
 /** The clerk's answers for one unit: the 说明输入 sheet, then options given in code. */
@@ -93,7 +118,7 @@ export async function disclose(inPath: string, outPath: string, opts: DiscloseOp
   checkOutputPath(outPath, { force: opts.force, inputs: [inPath], what: '公开表' });
 
   const grids = await readWorkbookGrids(inPath);
-  const analysis = analyzeWorkbook(grids);
+  const analysis = analyzeWorkbook(grids, { profile: opts.profile, subjects: opts.subjects });
   let units = analysis.units;
   if (!units.length) throw new Error(`${inPath} 中没有找到预算公开表（收支总表、收入总表…），无法生成公开表`);
   if (opts.unit) {
@@ -110,6 +135,13 @@ export async function disclose(inPath: string, outPath: string, opts: DiscloseOp
   const inputNotes: string[] = [];
   const priorFrom: string[] = [];
   const warnings: string[] = [];
+  // The package is written in the national (Hebei county) layout, in 万元; say what the input was.
+  let profile = '';
+  if (analysis.profile) {
+    const p = analysis.profile.profile;
+    const extra = extraTables(p);
+    profile = `${describeChoice(analysis.profile)}；公开表按全国通用格式（河北县级模板的 9+2 张表，万元）生成${extra ? `，该格式没有的${extra}只校验、不输出` : ''}`;
+  }
   const multi = units.length > 1;
   const plans: DisclosurePlan[] = [];
   for (const [i, u] of units.entries()) {
@@ -137,7 +169,7 @@ export async function disclose(inPath: string, outPath: string, opts: DiscloseOp
     const plan = buildDisclosurePlan({
       unit: { code: u.code, name: u.name ?? '' },
       year,
-      tables: u.tables,
+      tables: inWan(u, warnings),
       projects: byUnit[analysis.units.indexOf(u)],
       prior,
       narrativeInputs: given.inputs,
@@ -152,5 +184,5 @@ export async function disclose(inPath: string, outPath: string, opts: DiscloseOp
   }
 
   const written = await writePlanToFile(mergePlans(plans), outPath, { force: opts.force, onProgress: opts.onProgress });
-  return { outPath, sheets: written.created.map((c) => c.name), findings: analysis.findings, missing, pending, inputNotes, priorFrom, plans, warnings };
+  return { outPath, sheets: written.created.map((c) => c.name), findings: analysis.findings, missing, pending, inputNotes, priorFrom, plans, warnings, profile };
 }

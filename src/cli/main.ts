@@ -18,6 +18,8 @@ import { detectTables } from '../model/detect';
 import { makeFinding, SEVERITY_ZH, summarize, type Finding, type Severity } from '../model/findings';
 import { WORKBOOK_RULES } from '../model/workbook-rules';
 import { disclose } from './disclose';
+import { describeChoice, findProfile, PROFILES } from '../model/budget/profiles';
+import { readSubjectGrid } from '../model/budget/dictionary';
 import { discloseDepartment } from './department';
 import { findOffice, NO_OFFICE, writeWithPdf } from './pdf';
 import type { PendingItem } from '../model/layout';
@@ -28,9 +30,9 @@ import type { CliFinding } from './types';
 export type { CliFinding } from './types';
 
 export const USAGE = `用法：
-  budget-table check <文件.xlsx>… [--json] [--report 报告.xlsx] [--pick 规则,…] [--skip 规则,…] [--force] [--verbose]
-  budget-table kpi <文件.xlsx>… [--json] [--report 报告.xlsx] [--pick 规则,…] [--skip 规则,…] [--force] [--verbose]
-  budget-table disclose <输入.xlsx> -o <输出.xlsx> [--year 2023] [--unit "单位名称"] [--prior 上年.xlsx] [--strict] [--pdf] [--force]
+  budget-table check <文件.xlsx|.xls>… [--json] [--report 报告.xlsx] [--pick 规则,…] [--skip 规则,…] [--profile 口径] [--dictionary 科目.xlsx] [--force] [--verbose]
+  budget-table kpi <文件.xlsx|.xls>… [--json] [--report 报告.xlsx] [--pick 规则,…] [--skip 规则,…] [--force] [--verbose]
+  budget-table disclose <输入.xlsx|.xls> -o <输出.xlsx> [--year 2023] [--unit "单位名称"] [--prior 上年.xlsx] [--profile 口径] [--dictionary 科目.xlsx] [--strict] [--pdf] [--force]
   budget-table disclose --department "部门名称" <单位1.xlsx> <单位2.xlsx>… -o <部门.xlsx> [--prior 上年部门.xlsx] [--strict] [--pdf] [--force]
   budget-table rules
 输出文件已存在时不覆盖、不追加；加 --force 用新文件整个替换它。
@@ -45,6 +47,8 @@ interface OptionSpec {
 
 const COMMON_CHECK: Record<string, OptionSpec> = {
   json: {},
+  profile: { value: true },
+  dictionary: { value: true },
   report: { value: true },
   pick: { value: true },
   skip: { value: true },
@@ -66,6 +70,8 @@ const OPTIONS: Record<string, Record<string, OptionSpec>> = {
     pdf: {},
     force: {},
     verbose: {},
+    profile: { value: true },
+    dictionary: { value: true },
   },
   rules: { json: {} },
 };
@@ -172,13 +178,16 @@ async function runCheck(p: Parsed, scope: AnalyzeOptions['scope'], out: (s: stri
   const report = typeof p.flags.report === 'string' ? p.flags.report : undefined;
   // Refuse a bad report path before spending time on the check.
   if (report) checkOutputPath(report, { force: !!p.flags.force, inputs: p.files, what: '校验报告' });
+  const { profile, subjects } = await provinceOptions(p);
   const all: CliFinding[] = [];
+  const profiles: string[] = [];
   let failed = 0;
   for (const file of p.files) {
     try {
       const wb = await readWorkbookGrids(file);
-      const { findings } = analyzeWorkbook(wb, { scope, pick, skip });
-      append(all, findings.map((f) => toCliFinding(file, f)));
+      const r = analyzeWorkbook(wb, { scope, pick, skip, profile, subjects });
+      append(all, r.findings.map((f) => toCliFinding(file, f)));
+      if (r.profile && r.units.length) profiles.push(`${file}：${describeChoice(r.profile)}`);
       if (p.flags.verbose) {
         const seen = new Set(wb.sheets.flatMap((s) => detectTables(s).map((t) => t.sheet)));
         const skipped = wb.sheets.filter((s) => !seen.has(s.name)).map((s) => s.name);
@@ -194,6 +203,7 @@ async function runCheck(p: Parsed, scope: AnalyzeOptions['scope'], out: (s: stri
   if (p.flags.json) out(JSON.stringify(all, null, 2));
   else {
     for (const f of all) out(formatLine(f));
+    for (const line of profiles) out(line);
     const counts = summarize(all);
     const checked = p.files.length - failed;
     out(`共 ${p.files.length} 个文件${failed ? `（${failed} 个无法读取，${checked} 个已检查）` : ''}：${summaryLine(counts)}`);
@@ -249,6 +259,7 @@ async function runDisclose(p: Parsed, out: (s: string) => void, err: (s: string)
   const pdfPath = outPath.replace(/\.xlsx$/i, '.pdf');
   if (p.flags.pdf && !force && fs.existsSync(pdfPath)) throw new OutputError(`PDF 文件 ${pdfPath} 已存在：不会覆盖。请换一个输出文件名，或加 --force 整个替换它`);
 
+  const { profile, subjects } = await provinceOptions(p);
   type Written = { plans: import('../model/layout').DisclosurePlan[]; pending: (PendingItem & { unit?: string })[]; sheets: string[]; findings: Finding[]; warnings: string[]; notes: string[]; priorFrom: string[] };
   const write = async (target: string, pages?: (number | null)[][], draft = false): Promise<Written> => {
     const f = !draft && force;
@@ -256,8 +267,8 @@ async function runDisclose(p: Parsed, out: (s: string) => void, err: (s: string)
       const r = await discloseDepartment(department, p.files, target, { year, priorFile, force: f, pages: pages?.[0] });
       return { plans: [r.plan], pending: r.pending, sheets: r.sheets, findings: [], warnings: r.inputNotes, notes: r.units.map((u) => `  ${u.unit}（${u.file}）收入总计 ${u.total}`), priorFrom: [] };
     }
-    const r = await disclose(p.files[0], target, { year, unit, priorFile, force: f, pages });
-    return { plans: r.plans, pending: r.pending, sheets: r.sheets, findings: r.findings, warnings: [...r.warnings, ...r.inputNotes], notes: [], priorFrom: r.priorFrom };
+    const r = await disclose(p.files[0], target, { year, unit, priorFile, force: f, pages, profile, subjects });
+    return { plans: r.plans, pending: r.pending, sheets: r.sheets, findings: r.findings, warnings: [...r.warnings, ...r.inputNotes], notes: r.profile ? [r.profile] : [], priorFrom: r.priorFrom };
   };
 
   let result: Written | undefined;
@@ -284,7 +295,7 @@ async function runDisclose(p: Parsed, out: (s: string) => void, err: (s: string)
   if (department) {
     out(`部门“${department}”由 ${result.notes.length} 个单位汇总，各表平衡且等于各单位之和：`);
     for (const n of result.notes) out(n);
-  }
+  } else for (const n of result.notes) out(n);
   for (const f of result.priorFrom) out(`上年数取自：${f}`);
   if (p.flags.verbose) for (const s of result.sheets) out(`  ${s}`);
   reportPending(result.pending, out);
@@ -301,6 +312,21 @@ async function runDisclose(p: Parsed, out: (s: string) => void, err: (s: string)
     return 1;
   }
   return 0;
+}
+
+/** `--profile` checked against the shipped profiles, `--dictionary` read into code → name pairs. */
+async function provinceOptions(p: Parsed): Promise<{ profile?: string; subjects?: Record<string, string> }> {
+  const profile = typeof p.flags.profile === 'string' ? p.flags.profile : undefined;
+  if (profile !== undefined && !findProfile(profile)) {
+    throw new UsageError(`--profile ${profile}：没有这个表格口径（可用：${PROFILES.map((x) => `${x.id}＝${x.name}`).join('；')}）`);
+  }
+  if (typeof p.flags.dictionary !== 'string') return { profile };
+  const file = p.flags.dictionary;
+  const wb = await readWorkbookGrids(file);
+  const subjects: Record<string, string> = {};
+  for (const s of wb.sheets) Object.assign(subjects, readSubjectGrid(s.values));
+  if (!Object.keys(subjects).length) throw new UsageError(`--dictionary ${file}：没有读到“科目编码 | 科目名称”两列（编码应为 3/5/7 位数字）`);
+  return { profile, subjects };
 }
 
 function runRules(p: Parsed, out: (s: string) => void): number {

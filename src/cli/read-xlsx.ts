@@ -18,6 +18,7 @@ import { a1, parseRange } from '../model/address';
 import { evaluateFormulas, type PendingFormula } from '../model/formula';
 import type { ReadNote, SheetGrid, WorkbookGrids } from '../model/workbook';
 import { cannotReadMessage, readFileChecked, ReadError, sniff } from './sniff';
+import { readXlsBuffer } from './read-xls';
 import { isDateFormat, readPackage, readSheetPart, serialToDate, type PackageInfo, type RawCell } from './xlsx-parts';
 
 export { ReadError } from './sniff';
@@ -249,6 +250,7 @@ function libraryReason(e: unknown): string {
 export async function readWorkbookGrids(path: string): Promise<WorkbookGrids> {
   const buf = readFileChecked(path);
   const kind = sniff(buf.subarray(0, 4096), buf);
+  if (kind === 'xls') return readXlsBuffer(path, buf);
   if (kind !== 'xlsx') throw new ReadError(cannotReadMessage(path, kind));
   const broken = (e: unknown) =>
     new ReadError(`${path} 已损坏或不完整，读不出来（${libraryReason(e)}）：请在 Excel 或 WPS 中打开，确认内容后另存为 .xlsx`);

@@ -4,7 +4,7 @@
  */
 import { makeFinding, type Finding } from './findings';
 import type { BudgetUnit } from './budget';
-import { KIND_NAMES, KIND_TITLES } from './budget/types';
+import { KIND_NAMES, KIND_TITLES, type TableKind } from './budget/types';
 import type { KpiProject } from './kpi';
 import { SETTINGS_SHEET } from './kpi/analyze';
 import { readRuleSettings, type SettingsProblem } from './kpi/settings';
@@ -19,7 +19,17 @@ function sheetList(wb: WorkbookGrids): string {
   return names.length > SHEETS_LISTED ? `${names.slice(0, SHEETS_LISTED).join('、')} 等` : names.join('、') || '（无）';
 }
 
-export function coverageFindings(wb: WorkbookGrids, units: BudgetUnit[], projects: KpiProject[], scope: 'all' | 'budget' | 'kpi'): Finding[] {
+/**
+ * `required`: the tables the workbook's table set must publish (its profile), with their
+ * titles; the Hebei county nine by default.
+ */
+export function coverageFindings(
+  wb: WorkbookGrids,
+  units: BudgetUnit[],
+  projects: KpiProject[],
+  scope: 'all' | 'budget' | 'kpi',
+  required: readonly { kind: TableKind; title: string }[] = MANDATORY_TABLES.map((kind) => ({ kind, title: KIND_TITLES[kind] })),
+): Finding[] {
   const out: Finding[] = [];
   const nothing = (what: string) =>
     out.push(makeFinding(WORKBOOK_RULES['WB-002'], { what, count: wb.sheets.length, sheets: sheetList(wb) }));
@@ -32,12 +42,12 @@ export function coverageFindings(wb: WorkbookGrids, units: BudgetUnit[], project
     else out.push(makeFinding(WORKBOOK_RULES['WB-004'], { count: projects.length }));
     return out;
   }
-  const set = MANDATORY_TABLES.map((k) => KIND_NAMES[k]).join('、');
+  const set = required.map((r) => KIND_NAMES[r.kind]).join('、');
   for (const u of units) {
     const unit = `${u.code ?? ''}${u.name ?? ''}` || '本单位';
-    for (const k of MANDATORY_TABLES) {
+    for (const { kind: k, title } of required) {
       if (u.tables[k]) continue;
-      out.push(makeFinding(WORKBOOK_RULES['WB-003'], { unit, table: KIND_NAMES[k], title: KIND_TITLES[k], set }, { table: k }));
+      out.push(makeFinding(WORKBOOK_RULES['WB-003'], { unit, table: KIND_NAMES[k], title, set }, { table: k }));
     }
   }
   return out;

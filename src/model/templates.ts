@@ -10,7 +10,7 @@ import type { CellStyle, ListValidation, PlanValue, SheetPlan, StyleBlock, Workb
 import type { KpiOp } from './kpi/types';
 import { LEVEL1, LEVEL2 } from './kpi/taxonomy';
 import { KIND_NAMES, type TableKind } from './budget/types';
-import { codedSheet, t1Sheet, t4Sheet, t9Sheet, t10Sheet, t11Sheet } from './layout/budget-sheets';
+import { codedSheet, type CodedKind, t1Sheet, t4Sheet, t9Sheet, t10Sheet, t11Sheet } from './layout/budget-sheets';
 import type { LayoutContext } from './layout/frame';
 import { AMOUNT, CODE, SEQ, TEXT } from './layout/styles';
 
@@ -290,7 +290,7 @@ function buildTableSheet(kind: TableKind, ctx: LayoutContext): SheetPlan {
     case 'T11':
       return t11Sheet(undefined, ctx);
     default:
-      return codedSheet(kind, undefined, ctx);
+      return codedSheet(kind as CodedKind, undefined, ctx);
   }
 }
 
@@ -337,7 +337,8 @@ export function budgetTemplate(kind: TableKind, year: string, rows = 15): SheetP
 export function buildTemplate(key: string, bound: readonly string[] = [], year = String(new Date().getFullYear())): WorkbookPlan {
   if (key === 'KPI') return { sheets: [kpiProjectTemplate()], names: [] };
   if (key === 'KPI-UNIT') return { sheets: [unitKpiTemplate()], names: [] };
-  if (!(key in KIND_NAMES)) throw new Error(`没有名为“${key}”的空白表模板。`);
+  // Templates exist for the Hebei set (T1–T11); other provinces' extra tables have none yet.
+  if (!(key in KIND_NAMES) || !/^T([1-9]|1[01])$/.test(key)) throw new Error(`没有名为“${key}”的空白表模板。`);
   const kind = key as TableKind;
   const sheet = budgetTemplate(kind, year);
   const kindName = KIND_NAMES[kind];

@@ -47,7 +47,7 @@ describe('dictionary', () => {
       for (const [code, name] of u.economics) expect(DEFAULT_DICTIONARY.name(code, 'economic')).toBe(name);
     }
     expect(Object.keys(ECONOMIC_CODES)).toContain('30239');
-    expect(DEFAULT_DICTIONARY.name('2089999')).toBeUndefined();
+    expect(DEFAULT_DICTIONARY.name('2089998')).toBeUndefined();
     expect(DEFAULT_DICTIONARY.parentCode('2101103')).toBe('21011');
     expect(DEFAULT_DICTIONARY.level('21011')).toBe(2);
   });

@@ -202,7 +202,7 @@ describe('BUDGET.SUBJECT', () => {
   test('blank → blank; unknown code → #N/A; not a code → #VALUE!', () => {
     expect(budgetSubject(null)).toBe('');
     expect(budgetSubject('')).toBe('');
-    expectError(excel(() => budgetSubject('2089999')), '#N/A', /2089999.*不在科目字典/);
+    expectError(excel(() => budgetSubject('2089998')), '#N/A', /2089998.*不在科目字典/);
     expectError(excel(() => budgetSubject('社保')), '#VALUE!', /不是科目编码/);
     expectError(excel(() => budgetSubject(12.5)), '#VALUE!', /不是科目编码/);
   });

@@ -10,12 +10,15 @@ import type { SheetGrid } from '../workbook';
 import { checkTable } from './check';
 import { checkUnit } from './cross';
 import { detectBudgetTables } from './detect';
-import { createClassMap, createDictionary, DEFAULT_CLASS_MAP, DEFAULT_DICTIONARY, type ClassMap, type Dictionary } from './dictionary';
+import { createClassMap, createDictionary, DEFAULT_CLASS_MAP, DEFAULT_DICTIONARY, readSubjectGrid, type ClassMap, type Dictionary } from './dictionary';
 import { checkExplanation, type TextCell } from './explain';
 import { isBlank, usedArea, isRow } from './grid';
 import { key } from './kinds';
 import { isParseError, parseBudgetTable } from './parse';
 import { BUDGET_RULES } from './rules';
+import { chooseProfile, type ProfileChoice } from './profiles';
+import { moneyUnit, UNIT_FACTOR } from './units';
+import { cellText, norm } from '../text';
 import { KIND_NAMES, type BudgetTable, type UnitTables } from './types';
 import { append } from '../collect';
 
@@ -27,7 +30,11 @@ export interface BudgetUnit {
 }
 
 export interface AnalyzeBudgetOptions {
-  /** Extra or renamed subject codes (code → name). */
+  /** Budget year of the 科目 list (otherwise read from the tables' titles and unit lines). */
+  year?: string;
+  /** Table set (profile id or Chinese name); otherwise the settings sheet's 表格口径, else matched from the titles. */
+  profile?: string;
+  /** Extra or renamed subject codes (code → name), e.g. from `--dictionary file.xlsx`; merged over the `科目` sheet. */
   subjects?: Record<string, string>;
   /** Extra or renamed T1/T4 类 lines (line name → function code). */
   classLines?: Record<string, string>;
@@ -61,8 +68,66 @@ function textCells(sheet: SheetGrid): TextCell[] {
   return out;
 }
 
-export function analyzeBudget(sheets: SheetGrid[], opts: AnalyzeBudgetOptions = {}): { units: BudgetUnit[]; findings: Finding[] } {
-  const dictionary = opts.dictionary ?? (opts.subjects ? createDictionary(opts.subjects) : DEFAULT_DICTIONARY);
+const SUBJECT_SHEET = /^(科目|科目字典|科目表|科目清单|subjects?)$/i;
+
+/** Code → name pairs of the workbook's own `科目` sheet(s). */
+export function subjectSheets(sheets: SheetGrid[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const s of sheets) if (SUBJECT_SHEET.test(norm(s.name))) Object.assign(out, readSubjectGrid(s.values));
+  return out;
+}
+
+const YEAR_TEXT = /预算年度[:：]?\s*((?:19|20)\d{2})|((?:19|20)\d{2})\s*年/;
+
+/** The budget year most tables state in their title or unit line (the first few rows). */
+function workbookYear(detected: { sheet: SheetGrid; tables: { top: number }[] }[]): string | undefined {
+  const votes = new Map<string, number>();
+  for (const { sheet, tables } of detected) {
+    for (const t of tables) {
+      for (let r = t.top; r < Math.min(t.top + 4, sheet.values.length); r++) {
+        const row = sheet.values[r];
+        if (!isRow(row)) continue;
+        const m = row.map((v) => (typeof v === 'string' ? YEAR_TEXT.exec(v) : null)).find(Boolean);
+        if (m) {
+          const y = m[1] ?? m[2];
+          votes.set(y, (votes.get(y) ?? 0) + 1);
+          break;
+        }
+      }
+    }
+  }
+  let best: string | undefined;
+  for (const [y, n] of votes) if (!best || n > votes.get(best)!) best = y;
+  return best;
+}
+
+const PROFILE_KEY = /^(表格口径|口径|表格模板|公开模板|profile)$/i;
+
+/** `表格口径 | 上海` on a settings sheet (`设置`, `settings`): the profile the workbook names. */
+export function profileSetting(sheets: SheetGrid[]): string | undefined {
+  for (const sheet of sheets) {
+    if (!/^(设置|settings?|配置)$/i.test(norm(sheet.name))) continue;
+    const { rows, cols } = usedArea(sheet.values);
+    for (let r = 0; r < rows; r++) {
+      const row = sheet.values[r];
+      if (!isRow(row)) continue;
+      for (let c = 0; c + 1 < Math.min(cols, row.length); c++) {
+        if (PROFILE_KEY.test(norm(row[c]))) {
+          const v = cellText(row[c + 1]).trim();
+          if (v) return v;
+        }
+      }
+    }
+  }
+  return undefined;
+}
+
+export function analyzeBudget(sheets: SheetGrid[], opts: AnalyzeBudgetOptions = {}): { units: BudgetUnit[]; findings: Finding[]; profile: ProfileChoice; dictionary: Dictionary } {
+  // Tables are found first; their titles (and sheet names) choose the table set, their year the 科目 list.
+  const detected = sheets.map((sheet) => ({ sheet, tables: detectBudgetTables(sheet) }));
+  const year = opts.year ?? workbookYear(detected);
+  const clerk = { ...subjectSheets(sheets), ...(opts.subjects ?? {}) };
+  const dictionary = opts.dictionary ?? (year || Object.keys(clerk).length ? createDictionary(clerk, year) : DEFAULT_DICTIONARY);
   const classMap = opts.classMap ?? (opts.classLines ? createClassMap(opts.classLines) : DEFAULT_CLASS_MAP);
   const findings: Finding[] = [];
   const units: BudgetUnit[] = [];
@@ -93,13 +158,20 @@ export function analyzeBudget(sheets: SheetGrid[], opts: AnalyzeBudgetOptions = 
   };
   const texts: { cells: TextCell[] }[] = [];
 
-  for (const sheet of sheets) {
+  const titles = detected.flatMap((d) => d.tables.map((t) => t.title).filter(Boolean));
+  const names = detected.filter((d) => d.tables.length).map((d) => d.sheet.name);
+  const profile = chooseProfile(titles, opts.profile ?? profileSetting(sheets), names);
+  const source = profile.profile.sourceUnit;
+
+  for (const { sheet, tables } of detected) {
     let found = 0;
-    for (const d of detectBudgetTables(sheet)) {
+    for (const d of tables) {
       const grid = sheet.values.slice(d.top, d.bottom + 1);
       const origin = { row: (sheet.origin?.row ?? 0) + d.top, col: sheet.origin?.col ?? 0 };
       const t = parseBudgetTable(grid, { origin, sheet: sheet.name, kind: d.kind, dictionary, classMap });
       if (isParseError(t)) continue;
+      // Figures rounded from the budget system's 元 into a coarser unit may be 0.01 apart (尾差).
+      if (source && UNIT_FACTOR[moneyUnit(t.unitLine.unit)] > UNIT_FACTOR[source]) t.sourceUnit = source;
       found++;
       append(append(findings, t.issues), checkTable(t));
       const unit = unitFor(t);
@@ -131,7 +203,7 @@ export function analyzeBudget(sheets: SheetGrid[], opts: AnalyzeBudgetOptions = 
     const unit = named.length === 1 ? named[0] : units.length === 1 ? units[0] : undefined;
     if (unit) append(findings, checkExplanation(cells, unit.tables));
   }
-  return { units, findings };
+  return { units, findings, profile, dictionary };
 }
 
 export type { BudgetTable };

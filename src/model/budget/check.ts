@@ -7,10 +7,11 @@
  */
 import { makeFinding, type Finding } from '../findings';
 import { fmtScaled } from './amount';
+import { fmtMoney, moneyUnit, UNIT_FACTOR } from './units';
 import { CODE_LENGTHS, schemeForKind } from './codes';
 import { STRUCTURE, T10_FUNDING } from './kinds';
 import { BASIS, BUDGET_RULES } from './rules';
-import { KIND_NAMES, type AmountColumn, type BudgetRow, type BudgetTable } from './types';
+import { KIND_NAMES, type AmountColumn, type BudgetRow, type BudgetTable, type Side } from './types';
 
 export { checkUnit } from './cross';
 
@@ -33,29 +34,34 @@ function identity(e: Emit, id: string, row: BudgetRow, col: AmountColumn, actual
   if (actual === expected) return;
   const t = e.t;
   const p = t.places;
+  const u = t.unitLine.unit;
+  const label = row.code ?? (row.line && row.role === 'total' ? '合计' : row.name);
   const params = {
     table: KIND_NAMES[t.kind],
     row: row.r + t.origin.row + 1,
-    label: row.code ?? (row.line && row.role === 'total' ? '合计' : row.name),
+    label,
     code: row.code ?? '',
     name: row.name,
     col: col.label,
-    actual: fmtScaled(actual, p),
-    expected: fmtScaled(expected, p),
-    diff: fmtScaled(actual - expected, p),
+    actual: fmtMoney(actual, p, u),
+    expected: fmtMoney(expected, p, u),
+    diff: fmtMoney(actual - expected, p, u),
     basis: BASIS[id] ?? '',
     ...extra,
   };
-  e.out.push(
-    makeFinding(BUDGET_RULES[id], params, {
-      sheet: t.sheet,
-      cell: row.cells[col.key],
-      table: t.kind,
-      expected: params.expected,
-      actual: params.actual,
-      diff: params.diff,
-    }),
-  );
+  const meta = { sheet: t.sheet, cell: row.cells[col.key], table: t.kind, expected: fmtScaled(expected, p), actual: fmtScaled(actual, p), diff: fmtScaled(actual - expected, p) };
+  // A 万元 table rounded from 元 figures may be one hundredth off: that is a 尾差, said as such.
+  if (isTail(t, actual - expected)) {
+    e.out.push(makeFinding(BUDGET_RULES['BAL-019'], { ...params, what: `第${params.row}行 ${label} ${col.label}`, rule: BUDGET_RULES[id].title, source: moneyUnit(t.sourceUnit), unit: moneyUnit(u) }, meta));
+    return;
+  }
+  e.out.push(makeFinding(BUDGET_RULES[id], params, meta));
+}
+
+/** True when a difference is within the rounding of a finer source unit into the table's unit. */
+export function isTail(t: BudgetTable, diff: number): boolean {
+  if (!t.sourceUnit || Math.abs(diff) !== 1) return false;
+  return UNIT_FACTOR[moneyUnit(t.sourceUnit)] < UNIT_FACTOR[moneyUnit(t.unitLine.unit)];
 }
 
 function tableIssue(e: Emit, id: string, params: Record<string, string | number>, cell?: string): void {
@@ -179,7 +185,8 @@ function checkCodeTable(e: Emit): void {
 function checkTwoSided(e: Emit): void {
   const t = e.t;
   const nonEmpty = !t.empty;
-  const grandBySide: Partial<Record<'income' | 'expense', BudgetRow>> = {};
+  const grandBySide: Partial<Record<Side, BudgetRow>> = {};
+  const subBySide: Partial<Record<Side, BudgetRow>> = {};
   for (const side of ['income', 'expense'] as const) {
     const rows = t.rows.filter((r) => r.side === side);
     const cols = t.columns.filter((c) => c.side === side);
@@ -187,16 +194,26 @@ function checkTwoSided(e: Emit): void {
     const sub = rows.find((r) => r.role === 'subtotal');
     const carries = rows.filter((r) => r.role === 'carry');
     const grand = rows.find((r) => r.role === 'grand');
-    grandBySide[side] = grand;
+    // Without carry-overs a table may print one total line only (Shanghai 收入总计, Jiangsu 收入合计).
+    grandBySide[side] = grand ?? (carries.length || items.some((r) => /结转|结余/.test(r.line ?? '')) ? undefined : sub);
+    subBySide[side] = sub;
     const word = side === 'income' ? '收入' : '支出';
-    if (nonEmpty && !sub) tableIssue(e, 'BAL-010', { line: `本年${word}合计` }, firstCell(t));
-    if (nonEmpty && !grand) tableIssue(e, 'BAL-010', { line: `${word}总计` }, firstCell(t));
+    const carried = carries.length > 0 || items.some((r) => /结转|结余/.test(r.line ?? ''));
+    if (nonEmpty && !sub && carried) tableIssue(e, 'BAL-010', { line: `本年${word}合计` }, firstCell(t));
+    if (nonEmpty && !grand && !sub) tableIssue(e, 'BAL-010', { line: `${word}总计` }, firstCell(t));
     const carryName = carries.map((c) => c.name).join('、') || (side === 'income' ? '上年结转结余' : '年终结转结余');
     for (const col of cols) {
       const k = col.key;
       const sumItems = items.reduce((s, r) => s + val(r, k), 0);
       if (sub && !isBad(sub, k) && !items.some((r) => isBad(r, k))) {
         identity(e, side === 'income' ? 'BAL-301' : 'BAL-303', sub, col, val(sub, k), sumItems);
+      }
+      // `一、财政拨款收入` = its numbered lines `1、一般公共预算` …
+      for (const item of items) {
+        const subs = rows.filter((r) => r.role === 'sub' && r.line?.startsWith(`${item.line}:`));
+        if (subs.length && !isBad(item, k) && !subs.some((r) => isBad(r, k))) {
+          identity(e, 'BAL-308', item, col, val(item, k), subs.reduce((s, r) => s + val(r, k), 0), { label: item.name });
+        }
       }
       // T4: 年初/年末结转和结余 = its sub-lines (一般公共预算 / 政府性基金 / 国有资本经营).
       for (const c of carries) {
@@ -221,6 +238,30 @@ function checkTwoSided(e: Emit): void {
   if (gi && ge && ci && ce && !isBad(gi, ci.key) && !isBad(ge, ce.key)) {
     identity(e, 'BAL-305', ge, ce, val(ge, ce.key), val(gi, ci.key));
   }
+  // Jiangsu's three blocks: the 功能分类 block adds up to the 支出用途 block's 当年支出小计.
+  const fnItems = t.rows.filter((r) => r.side === 'function' && r.role === 'item');
+  const fnCol = t.columns.find((c) => c.side === 'function');
+  const target = subBySide.expense ?? grandBySide.expense;
+  if (fnItems.length && fnCol && target && ce && !isBad(target, ce.key) && !fnItems.some((r) => isBad(r, fnCol.key))) {
+    identity(e, 'BAL-307', target, ce, val(target, ce.key), fnItems.reduce((s, r) => s + val(r, fnCol.key), 0));
+  }
+  // Shanghai's 收支总表: 支出 合计 = 基本支出 (人员经费 + 公用经费) + 项目支出, row by row.
+  if (t.kind === 'T1') {
+    const has = (k: string) => t.columns.some((c) => c.side === 'expense' && c.key === k);
+    const amount = t.columns.find((c) => c.side === 'expense' && c.key === 'amount');
+    const basicCol = t.columns.find((c) => c.side === 'expense' && c.key === 'basic');
+    const basicKeys = has('basic') ? ['basic'] : ['personnel', 'public'].filter(has);
+    if (amount && has('project') && basicKeys.length) {
+      const parts = [...basicKeys, 'project'];
+      for (const row of t.rows) {
+        if (row.side !== 'expense' || isBad(row, 'amount') || parts.some((k) => isBad(row, k))) continue;
+        identity(e, 'BAL-209', row, amount, val(row, 'amount'), parts.reduce((s, k) => s + val(row, k), 0), { label: row.name });
+        if (basicCol && has('personnel') && has('public') && !isBad(row, 'personnel') && !isBad(row, 'public')) {
+          identity(e, 'BAL-205', row, basicCol, val(row, 'basic'), val(row, 'personnel') + val(row, 'public'), { label: row.name });
+        }
+      }
+    }
+  }
   // T4: each expense row, 合计 = the three funding columns.
   if (t.kind === 'T4') {
     const total = t.columns.find((c) => c.side === 'expense' && c.key === 'total');
@@ -232,6 +273,38 @@ function checkTwoSided(e: Emit): void {
       }
     }
   }
+}
+
+// ---------------------------------------------------------------- T15
+
+/** Jiangsu's 收入预算总表: each category's 小计 = its items (其中 lines aside); 收入总计 = the categories. */
+function checkGroups(e: Emit): void {
+  const t = e.t;
+  const col = t.columns.find((c) => c.key === 'total') ?? t.columns[0];
+  if (!col) return;
+  const k = col.key;
+  const groups = t.rows.filter((r) => r.role === 'group');
+  const items = t.rows.filter((r) => r.role === 'groupItem');
+  const partsOf = (g: BudgetRow) => items.filter((r) => r.line?.startsWith(`${g.line}:`) && !r.line.slice(g.line!.length + 1).startsWith('其中:'));
+  let sumGroups = 0;
+  let bad = false;
+  for (const g of groups) {
+    const parts = partsOf(g);
+    if (parts.length && !isBad(g, k) && !parts.some((r) => isBad(r, k))) {
+      identity(e, 'BAL-309', g, col, val(g, k), parts.reduce((s, r) => s + val(r, k), 0), { label: g.name });
+    }
+    sumGroups += val(g, k);
+    bad ||= isBad(g, k);
+  }
+  // Items of a category printed without its own 小计 row count directly.
+  const grouped = new Set(groups.map((g) => g.line));
+  for (const r of items) {
+    const g = r.line!.split(':')[0];
+    if (!grouped.has(g) && !/:其中:/.test(r.line!)) sumGroups += val(r, k);
+  }
+  const grand = t.rows.find((r) => r.role === 'grand');
+  if (grand && !bad && !isBad(grand, k)) identity(e, 'BAL-310', grand, col, val(grand, k), sumGroups, { label: grand.name });
+  else if (!grand && !t.empty) tableIssue(e, 'BAL-010', { line: '收入总计' }, firstCell(t));
 }
 
 // ---------------------------------------------------------------- T9, T11, T10
@@ -260,7 +333,9 @@ function checkT9(e: Emit): void {
   sum('BAL-402', '因公出国(境)费', ['教学科研人员因公出国(境)费', '其他因公出国(境)费'], true);
   sum('BAL-403', '公务用车购置及运行维护费', ['公务用车购置费', '公务用车运行维护费'], true);
   // In the 2.25 layout 合计 may also carry 机关运行经费; then 合计 ≠ 小计 legitimately.
-  if (!line('机关运行经费')) sum('BAL-404', '合计', ['三公经费小计'], true);
+  // Jiangsu: 合计 = “三公”经费小计 + 会议费 + 培训费.
+  if (line('会议费') || line('培训费')) sum('BAL-405', '合计', ['三公经费小计', '会议费', '培训费'], true);
+  else if (!line('机关运行经费')) sum('BAL-404', '合计', ['三公经费小计'], true);
   if (!t.empty) {
     if (!line('合计') && !line('三公经费小计')) tableIssue(e, 'BAL-010', { line: '“三公”经费小计' }, firstCell(t));
   }
@@ -288,7 +363,7 @@ function checkT11(e: Emit): void {
         e.out.push(
           makeFinding(
             BUDGET_RULES['BAL-502'],
-            { table: KIND_NAMES[t.kind], row: office.r + t.origin.row + 1, col: col.label, actual: fmtScaled(a, t.places), expected: fmtScaled(b, t.places) },
+            { table: KIND_NAMES[t.kind], row: office.r + t.origin.row + 1, col: col.label, actual: fmtMoney(a, t.places, t.unitLine.unit), expected: fmtMoney(b, t.places, t.unitLine.unit) },
             { sheet: t.sheet, cell: office.cells[col.key], table: t.kind },
           ),
         );
@@ -297,7 +372,35 @@ function checkT11(e: Emit): void {
   }
 }
 
+const CATEGORY = /^\(?[一二三四五六七八九十]+[)、.]/;
+
+/**
+ * Jiangsu's 政府采购预算表 groups purchases under `一、货物A` / `二、工程B` / `三、服务C` rows:
+ * each category = its purchases, 合计 = the categories.
+ */
+function checkT10Categories(e: Emit): void {
+  const t = e.t;
+  const col = t.columns.find((c) => c.key === 'total');
+  if (!col) return;
+  const rows = t.rows.filter((r) => r.role === 'purchase' || r.role === 'total');
+  const cats = rows.filter((r) => r.role === 'purchase' && CATEGORY.test(r.name));
+  if (!cats.length) return;
+  for (const cat of cats) {
+    const i = rows.indexOf(cat);
+    const items: BudgetRow[] = [];
+    for (let j = i + 1; j < rows.length && rows[j].role === 'purchase' && !CATEGORY.test(rows[j].name); j++) items.push(rows[j]);
+    if (items.length && !isBad(cat, 'total') && !items.some((r) => isBad(r, 'total'))) {
+      identity(e, 'BAL-210', cat, col, val(cat, 'total'), items.reduce((s, r) => s + val(r, 'total'), 0), { label: cat.name });
+    }
+  }
+  const total = rows.find((r) => r.role === 'total');
+  if (total && !isBad(total, 'total') && !cats.some((r) => isBad(r, 'total'))) {
+    identity(e, 'BAL-211', total, col, val(total, 'total'), cats.reduce((s, r) => s + val(r, 'total'), 0), { label: '合计' });
+  }
+}
+
 function checkT10(e: Emit): void {
+  checkT10Categories(e);
   const t = e.t;
   const total = t.columns.find((c) => c.key === 'total');
   const funding = t.columns.filter((c) => T10_FUNDING.includes(c.key)).map((c) => c.key);
@@ -326,6 +429,9 @@ export function checkTable(t: BudgetTable): Finding[] {
       break;
     case 'list':
       checkT10(e);
+      break;
+    case 'groups':
+      checkGroups(e);
       break;
   }
   return e.out;

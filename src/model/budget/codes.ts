@@ -17,7 +17,7 @@ export const CODE_LENGTHS: Record<CodeScheme, readonly number[]> = {
 
 const DIGITS_ONLY = /^\d+$/;
 const SPACED_DIGITS = /^[\d\s.\-－—]+$/;
-const CODE_THEN_NAME = /^\s*(\d{3}(?:\s?\d{2}){0,2})\s*([^\d\s].*)$/s;
+const CODE_THEN_NAME = /^\s*[[【(]?\s*(\d{3}(?:\s?\d{2}){0,2})\s*[\]】)]?\s*[-－—:：]?\s*([^\d\s\]】)].*)$/s;
 
 /**
  * Digits of a code cell, or null when the cell does not hold a code. Numbers must be
@@ -40,7 +40,7 @@ export function normalizeCode(v: unknown): string | null {
   return null;
 }
 
-/** Splits `208 社会保障和就业支出` / `2080101行政运行` into code and name; null when no code leads. */
+/** Splits `208 社会保障和就业支出` / `2080101行政运行` / `[2080101]行政运行` into code and name; null when no code leads. */
 export function splitCodeName(v: unknown): { code: string; name: string } | null {
   if (typeof v !== 'string') return null;
   const m = CODE_THEN_NAME.exec(toHalfWidth(v));
@@ -48,9 +48,9 @@ export function splitCodeName(v: unknown): { code: string; name: string } | null
   return { code: m[1].replace(/\s/g, ''), name: m[2].replace(/\s+/g, '') };
 }
 
-/** Scheme a table's codes belong to: T6 lists 经济分类 codes, the others 功能分类. */
+/** Scheme a table's codes belong to: T6, T13 and T14 list 经济分类 codes, the others 功能分类. */
 export function schemeForKind(kind: TableKind): CodeScheme {
-  return kind === 'T6' ? 'economic' : 'function';
+  return kind === 'T6' || kind === 'T13' || kind === 'T14' ? 'economic' : 'function';
 }
 
 /** Best guess from the code itself: function codes start with 2, economic ones with 3 or 5. */

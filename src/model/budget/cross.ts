@@ -7,6 +7,8 @@
 import { qualify } from '../address';
 import { makeFinding, type Finding } from '../findings';
 import { fmtScaled } from './amount';
+import { compareAcrossUnits, convertScaled, fmtMoney, moneyUnit, UNIT_FACTOR } from './units';
+import { KIND_NAMES } from './types';
 import { DEFAULT_CLASS_MAP, DEFAULT_DICTIONARY, type ClassMap, type Dictionary } from './dictionary';
 import { BUDGET_RULES } from './rules';
 import type { BudgetRow, BudgetTable, UnitTables } from './types';
@@ -52,6 +54,13 @@ function line(t: BudgetTable, side: 'income' | 'expense', role: BudgetRow['role'
   return t.rows.find((r) => r.side === side && r.role === role && (!match || match.test(r.line ?? r.name)));
 }
 
+/** 本年收入/支出合计; a side printed without carry-overs may have only its 总计 line. */
+function yearTotal(t: BudgetTable, side: 'income' | 'expense'): BudgetRow | undefined {
+  const sub = line(t, side, 'subtotal');
+  if (sub) return sub;
+  return t.rows.some((r) => r.side === side && r.role === 'carry') ? undefined : line(t, side, 'grand');
+}
+
 function where(f: Fig): string {
   if (!f.cell) return '无此行';
   return f.t.sheet ? qualify(f.t.sheet, f.cell) : f.cell;
@@ -67,25 +76,41 @@ interface Out {
  */
 function compare(o: Out, id: string, a: Fig, b: Fig, extra: Record<string, string> = {}): void {
   if (a.bad || b.bad) return;
-  if (a.value === b.value) return;
+  const ua = moneyUnit(a.t.unitLine.unit);
+  const ub = moneyUnit(b.t.unitLine.unit);
+  const how = compareAcrossUnits(a.value, ua, b.value, ub);
+  if (how === 'equal') return;
   const at = a.cell ? a : b;
   const other = at === a ? b : a;
   const p = a.t.places;
+  // Differences are shown in the first table's unit (the other figure converted to it).
+  const bInA = convertScaled(b.value, ub, ua);
   const params = {
-    actual: fmtScaled(a.value, p),
-    expected: fmtScaled(b.value, p),
-    diff: fmtScaled(a.value - b.value, p),
+    actual: fmtMoney(a.value, p, ua),
+    expected: fmtMoney(b.value, b.t.places, ub),
+    diff: fmtMoney(a.value - bInA, p, ua),
     otherCell: where(other),
     ...extra,
   };
+  if (how === 'tail') {
+    const coarse = UNIT_FACTOR[ua] > UNIT_FACTOR[ub] ? ua : ub;
+    o.out.push(
+      makeFinding(BUDGET_RULES['BAL-019'], { ...params, table: KIND_NAMES[a.t.kind], what: `与${KIND_NAMES[b.t.kind]}（${where(other)}）`, rule: BUDGET_RULES[id].title, source: ua === coarse ? ub : ua, unit: coarse }, {
+        sheet: at.t.sheet,
+        cell: at.cell,
+        table: at.t.kind,
+      }),
+    );
+    return;
+  }
   o.out.push(
     makeFinding(BUDGET_RULES[id], params, {
       sheet: at.t.sheet,
       cell: at.cell,
       table: at.t.kind,
-      expected: params.expected,
-      actual: params.actual,
-      diff: params.diff,
+      expected: fmtScaled(bInA, p),
+      actual: fmtScaled(a.value, p),
+      diff: fmtScaled(a.value - bInA, p),
     }),
   );
 }
@@ -114,7 +139,7 @@ export function checkUnit(tables: UnitTables, opts: UnitCheckOptions = {}): Find
       const sources = T2.columns.filter((c) => !['total', 'carry'].includes(c.key)).map((c) => tableTotal(T2, c.key));
       t2income = { value: sources.reduce((s, f) => s + f.value, 0), cell: sources[0]?.cell, t: T2, found: sources.some((f) => f.found) };
     }
-    const t1sub = line(T1, 'income', 'subtotal');
+    const t1sub = yearTotal(T1, 'income');
     if (t1sub) compare(o, 'BAL-601', fig(T1, t1sub, 'amount'), t2income);
     if (T2.columns.some((c) => c.key === 'carry')) {
       const t1carry = line(T1, 'income', 'carry', /上年|年初|结转/);
@@ -122,7 +147,11 @@ export function checkUnit(tables: UnitTables, opts: UnitCheckOptions = {}): Find
     }
   }
 
-  if (T1 && T3) {
+  // A 支出总表 without codes (Jiangsu's one row: 合计 | 基本 | 项目 | 机动 | 结转下年) is the 支出合计.
+  if (T1 && T3 && !T3.rows.some((r) => r.role === 'code')) {
+    const grand = line(T1, 'expense', 'grand') ?? yearTotal(T1, 'expense');
+    if (grand) compare(o, 'BAL-604', fig(T1, grand, 'amount'), tableTotal(T3, 'total'));
+  } else if (T1 && T3) {
     const items = T1.rows.filter((r) => r.side === 'expense' && r.role === 'item' && r.code);
     const codes = new Set([...items.map((r) => r.code!), ...classCodes(T3)]);
     for (const code of codes) {
@@ -130,7 +159,7 @@ export function checkUnit(tables: UnitTables, opts: UnitCheckOptions = {}): Find
       const name = row?.name ?? classMap.nameOf(code) ?? dict.name(code) ?? code;
       compare(o, 'BAL-603', fig(T1, row, 'amount'), classFigure(T3, code, 'total'), { code, name });
     }
-    const t1sub = line(T1, 'expense', 'subtotal');
+    const t1sub = yearTotal(T1, 'expense');
     if (t1sub) compare(o, 'BAL-604', fig(T1, t1sub, 'amount'), tableTotal(T3, 'total'));
   }
 
@@ -150,8 +179,8 @@ export function checkUnit(tables: UnitTables, opts: UnitCheckOptions = {}): Find
   }
 
   if (T4 && T1) {
-    const g4 = line(T4, 'income', 'item', /一般公共预算/);
-    const g1 = line(T1, 'income', 'item', /一般公共预算/);
+    const g4 = line(T4, 'income', 'item', /一般公共预算/) ?? line(T4, 'income', 'sub', /一般公共预算/);
+    const g1 = line(T1, 'income', 'item', /一般公共预算/) ?? line(T1, 'income', 'sub', /一般公共预算/);
     if (g4 || g1) compare(o, 'BAL-606', fig(T4, g4, 'amount'), fig(T1, g1, 'amount'));
   }
 
@@ -163,14 +192,14 @@ export function checkUnit(tables: UnitTables, opts: UnitCheckOptions = {}): Find
       const name = row?.name ?? classMap.nameOf(code) ?? dict.name(code) ?? code;
       compare(o, 'BAL-607', fig(T4, row, 'general'), classFigure(T5, code, 'total'), { code, name });
     }
-    const sub = line(T4, 'expense', 'subtotal');
+    const sub = yearTotal(T4, 'expense');
     if (sub) compare(o, 'BAL-608', tableTotal(T5, 'total'), fig(T4, sub, 'general'));
   }
 
-  if (T5 && T6) compare(o, 'BAL-609', tableTotal(T5, 'basic'), tableTotal(T6, 'total'));
+  if (T5 && T6 && T5.columns.some((c) => c.key === 'basic')) compare(o, 'BAL-609', tableTotal(T5, 'basic'), tableTotal(T6, 'total'));
 
   if (T4) {
-    const sub = line(T4, 'expense', 'subtotal');
+    const sub = yearTotal(T4, 'expense');
     if (T7 && sub && T4.columns.some((c) => c.key === 'fund')) compare(o, 'BAL-610', tableTotal(T7, 'total'), fig(T4, sub, 'fund'));
     if (T8 && sub && T4.columns.some((c) => c.key === 'soe')) compare(o, 'BAL-611', tableTotal(T8, 'total'), fig(T4, sub, 'soe'));
   }

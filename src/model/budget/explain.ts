@@ -9,6 +9,7 @@ import { makeFinding, type Finding } from '../findings';
 import { norm } from '../text';
 import { fmtScaled, readScaled } from './amount';
 import { BUDGET_RULES } from './rules';
+import { compareAcrossUnits, convertScaled, moneyUnit } from './units';
 import { KIND_NAMES, type BudgetRow, type BudgetTable, type UnitTables } from './types';
 
 export interface TextCell {
@@ -20,6 +21,8 @@ export interface TextCell {
 interface Source {
   value: number;
   where: string;
+  /** The table's unit (`元` in Shanghai's tables); the text states 万元. */
+  unit?: string;
 }
 
 type Getter = (t: UnitTables) => Source[];
@@ -33,7 +36,7 @@ function row(t: BudgetTable | undefined, pick: (r: BudgetRow) => boolean): Budge
 function src(t: BudgetTable | undefined, r: BudgetRow | undefined, k: string, label: string): Source[] {
   if (!t) return [];
   if (!r) return t.empty ? [{ value: 0, where: `${KIND_NAMES[t.kind]} ${label}` }] : [];
-  return [{ value: r.scaled?.[k] ?? 0, where: `${KIND_NAMES[t.kind]} ${label} ${r.cells[k] ?? ''}`.trim() }];
+  return [{ value: r.scaled?.[k] ?? 0, where: `${KIND_NAMES[t.kind]} ${label} ${r.cells[k] ?? ''}`.trim(), unit: t.unitLine.unit }];
 }
 
 const total = (t: BudgetTable | undefined) => row(t, (r) => r.role === 'total');
@@ -111,9 +114,17 @@ export function checkExplanation(cells: TextCell[], tables: UnitTables): Finding
         const sources = st.get(tables);
         if (!sources.length) continue;
         const stated = readScaled(m[1].replace(/,/g, ''), 2).scaled;
-        if (stated === null || sources.some((s) => s.value === stated)) continue;
+        if (stated === null) continue;
+        const how = sources.map((s) => compareAcrossUnits(stated, '万元', s.value, moneyUnit(s.unit)));
+        if (how.includes('equal')) continue;
         const s = sources[0];
-        const params = { what: st.what, actual: fmtScaled(stated), expected: fmtScaled(s.value), diff: fmtScaled(stated - s.value), source: s.where };
+        // Tables in 元: the text's 万元 figure is compared with the table's figure rounded to 万元.
+        const inWan = convertScaled(s.value, moneyUnit(s.unit), '万元');
+        if (how[0] === 'tail') {
+          out.push(makeFinding(BUDGET_RULES['BAL-019'], { table: '说明', what: `${st.what}（${s.where}）`, actual: `${fmtScaled(stated)}万元`, expected: `${fmtScaled(inWan)}万元`, diff: `${fmtScaled(stated - inWan)}万元`, rule: BUDGET_RULES['BAL-701'].title, source: moneyUnit(s.unit), unit: '万元' }, where));
+          continue;
+        }
+        const params = { what: st.what, actual: fmtScaled(stated), expected: fmtScaled(inWan), diff: fmtScaled(stated - inWan), source: s.where };
         out.push(makeFinding(BUDGET_RULES['BAL-701'], params, { ...where, expected: params.expected, actual: params.actual, diff: params.diff }));
       }
     }

@@ -6,10 +6,13 @@
 import { norm, stripOrdinal } from '../text';
 import type { TableKind } from './types';
 
-export const ALL_KINDS: readonly TableKind[] = ['T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8', 'T9', 'T10', 'T11'];
+export const ALL_KINDS: readonly TableKind[] = ['T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8', 'T9', 'T10', 'T11', 'T12', 'T13', 'T14', 'T15'];
 
-/** code = 科目编码 hierarchy; twoSided = 收入 left / 支出 right; lines = fixed lines; list = one row per item. */
-export type Structure = 'code' | 'twoSided' | 'lines' | 'list';
+/**
+ * code = 科目编码 hierarchy; twoSided = 收入 left / 支出 right (or three blocks); lines = fixed
+ * lines (T9 also as one row of columns); list = one row per item; groups = category | item | 金额.
+ */
+export type Structure = 'code' | 'twoSided' | 'lines' | 'list' | 'groups';
 
 export const STRUCTURE: Record<TableKind, Structure> = {
   T1: 'twoSided',
@@ -23,6 +26,10 @@ export const STRUCTURE: Record<TableKind, Structure> = {
   T9: 'lines',
   T10: 'list',
   T11: 'lines',
+  T12: 'code',
+  T13: 'code',
+  T14: 'code',
+  T15: 'groups',
 };
 
 /** Canonical text for matching: normalised, quotes and brackets dropped. */
@@ -36,6 +43,9 @@ const TITLE_PATTERNS: [TableKind, RegExp][] = [
   ['T9', /三公/],
   ['T10', /政府采购/],
   ['T11', /固定资产/],
+  ['T14', /机关运行经费/],
+  ['T13', /^(?!.*一般公共预算).*财政拨款基本支出/],
+  ['T12', /财政拨款支出(预算)?表.*功能|功能.*财政拨款支出/],
   ['T6', /基本支出/],
   ['T7', /政府性?基金/],
   ['T8', /国有资本经营/],
@@ -57,7 +67,8 @@ export function titleKind(v: unknown): TableKind | null {
   let t = key(v);
   if (t.length < 4 || t.length > 60 || NOT_A_TITLE.test(t)) return null;
   t = t.replace(/单位:?万元$|金额单位:?万元$/, '');
-  if (!/表$/.test(t) && !/政府采购预算$/.test(t)) return null;
+  // Jiangsu's titles end with the classification: `…支出预算表（功能科目）`.
+  if (!/表$/.test(t.replace(/(功能|经济)(科目|分类)$/, '')) && !/政府采购预算$/.test(t)) return null;
   for (const [kind, re] of TITLE_PATTERNS) if (re.test(t)) return kind;
   return null;
 }
@@ -84,7 +95,7 @@ const HEADER_WORDS = new Set(
     '财政拨款结转', '非财政拨款结转结余', '类', '款', '项', '本年支出', '本年预算',
   ].map((w) => key(w)),
 );
-const HEADER_PATTERN = /^价值|^政府采购(金额|项目)|预留中小微|分类科目$|^预算数|^金额\(|^(收入|支出)项目$/;
+const HEADER_PATTERN = /^价值|^政府采购(金额|项目)|预留中小微|分类科目$|^预算数|^金额\(|^(收入|支出)项目$|^"?三公"?经费|^因公出国|^公务接待费$|^公务用车购置[及和]运|^机关运行经费|^公务用车(购置|运行)|^购置费$|^运行(维护)?费$|^会议费$|^培训费$|^功能科目名称$|^项目名称$|科目编码$|科目名称$/;
 const WEAK_WORDS = new Set(['合计', '小计', '总计']);
 
 export function isHeaderWord(k: string): boolean {
@@ -114,7 +125,7 @@ export interface RoleSpec {
   required?: boolean;
 }
 
-const total = (required = true): RoleSpec => ({ key: 'total', label: '合计', re: /合计|总计/, money: true, required });
+const total = (required = true): RoleSpec => ({ key: 'total', label: '合计', re: /合计|总计|金额|预算数$/, money: true, required });
 const GENERAL: RoleSpec = { key: 'general', label: '一般公共预算财政拨款', re: /一般公共预算/, money: true };
 const FUND: RoleSpec = { key: 'fund', label: '政府性基金预算财政拨款', re: /政府性?基金|基金预算/, money: true };
 const SOE: RoleSpec = { key: 'soe', label: '国有资本经营预算财政拨款', re: /国有资本/, money: true };
@@ -177,16 +188,27 @@ export const ROLES: Partial<Record<TableKind, RoleSpec[]>> = {
 };
 ROLES.T7 = ROLES.T5;
 ROLES.T8 = ROLES.T5;
+ROLES.T12 = ROLES.T5;
+ROLES.T13 = ROLES.T6;
+ROLES.T14 = [{ ...total(), re: /合计|总计|金额|机关运行经费|预算数$/ }];
+ROLES.T15 = [{ ...total(), re: /合计|总计|金额|预算数|预算/ }];
 
 /** Roles of the two-sided tables, per side. */
 export const SIDE_ROLES: Partial<Record<TableKind, { income: RoleSpec[]; expense: RoleSpec[] }>> = {
   T1: {
     income: [{ key: 'amount', label: '预算数', re: /预算数|金额|合计|预算/, money: true, required: true }],
-    expense: [{ key: 'amount', label: '预算数', re: /预算数|金额|合计|预算/, money: true, required: true }],
+    // Shanghai: 合计 | 基本支出 (人员经费 | 公用经费) | 项目支出 on the expense side.
+    expense: [
+      { key: 'amount', label: '预算数', re: /预算数|金额|合计|预算/, money: true, required: true },
+      { key: 'personnel', label: '人员经费', re: /人员经费/, money: true },
+      { key: 'public', label: '公用经费', re: /公用经费/, money: true },
+      { key: 'basic', label: '基本支出', re: /基本支出/, money: true },
+      { key: 'project', label: '项目支出', re: /项目支出/, money: true },
+    ],
   },
   T4: {
     income: [{ key: 'amount', label: '金额', re: /金额|预算数|合计|预算/, money: true, required: true }],
-    expense: [GENERAL, FUND, SOE, { ...total(), re: /合计|小计|总计/ }],
+    expense: [GENERAL, FUND, SOE, { ...total(), re: /合计|小计|总计|金额|预算数/ }],
   },
 };
 

@@ -31,8 +31,11 @@ import {
   type RoleSpec,
 } from './kinds';
 import { BUDGET_RULES } from './rules';
+import { isPlaceholder, joinSplitCode, splitCodeColumns } from './split-codes';
+import { groupColumns, t9RowLines } from './row-layouts';
+import { fmtMoney, moneyUnit, placesFor } from './units';
 import { isBlank, usedArea, isRow } from './grid';
-import { KIND_NAMES, type AmountColumn, type BudgetRow, type BudgetTable, type RowRole, type TableKind, type UnitLine } from './types';
+import { KIND_NAMES, type AmountColumn, type BudgetRow, type BudgetTable, type RowRole, type Side, type TableKind, type UnitLine } from './types';
 
 export interface ParseOptions {
   /** Where grid[0][0] sits on its sheet; findings and cells use sheet addresses. */
@@ -53,7 +56,7 @@ export function isParseError(x: unknown): x is ParseError {
 
 const NOTE = /^(注|说明|备注)[:：]/;
 const EMPTY_NOTE = /空表/;
-const UNIT_MARK = /^(预算年度|单位:|金额单位|截止(时间|日期)|编制单位|单位名称|编制部门|部门名称)/;
+const UNIT_MARK = /^(预算年度|单位:|金额单位|截止(时间|日期)|编制单位|单位名称|编制部门|部门名称|部门:|预算单位:)/;
 const UNIT_ONLY = /^(\d{6,})(\D{2,60})$/;
 const UNIT_NAME_HINT = /局|中心|院|校|所|站|委|办|政府|街道|镇|乡|馆|队|处|部|会|社|厅|本级|单位|公司|园/;
 const TOTAL_NAME = /^(合计|总计|本年合计|支出合计|收入合计|本年支出合计|本年收入合计)$/;
@@ -170,7 +173,7 @@ export function parseUnitLine(i: RowInfo, into: UnitLine): void {
     if (m) into.year = m[1];
     m = /(?:^|金额)单位:(万元|元|千元|亿元)/.exec(t);
     if (m) into.unit = m[1];
-    m = /^(?:编制单位|单位名称|编制部门|部门名称|单位):(.+)$/.exec(t);
+    m = /^(?:编制单位|单位名称|编制部门|部门名称|预算单位|单位|部门):(.+)$/.exec(t);
     if (m && !/^(万元|元|千元|亿元)$/.test(m[1]) && !into.name) into.name = m[1];
   }
 }
@@ -179,13 +182,19 @@ export function parseUnitLine(i: RowInfo, into: UnitLine): void {
 
 interface Layout {
   codeCol: number;
+  /** Columns of a code split over 类 | 款 | 项 (codeCol is the first of them). */
+  codeCols?: number[];
   nameCol: number;
   seqCol: number;
   columns: AmountColumn[];
   /** T10 text columns. */
   textCols: { key: string; col: number }[];
   /** T1/T4 name column of each side. */
-  sideName?: { income: number; expense: number };
+  sideName?: { income: number; expense: number; function?: number };
+  /** T9 published as one row of columns (Shanghai, Jiangsu): the line each column holds. */
+  rowLines?: { col: number; line: string; label: string }[];
+  /** T15: the category and item columns. */
+  groupCols?: { category: number; item: number };
   missing: string[];
 }
 
@@ -209,6 +218,20 @@ function assignRoles(roles: RoleSpec[], colsIdx: number[], labels: string[], hea
     }
   }
   for (const ro of roles) if (ro.required && !taken.has(ro.key)) out.missing.push(ro.label);
+}
+
+/** Stricter than looksLikeCodeColumn: most values are 3/5/7-digit codes starting 2, 3 or 5. */
+function holdsCodes(grid: unknown[][], c: number, from: number, to: number): boolean {
+  let codes = 0;
+  let seen = 0;
+  for (let r = from; r < to && seen < 30; r++) {
+    const v = grid[r]?.[c];
+    if (isBlank(v)) continue;
+    seen++;
+    const code = normalizeCode(v) ?? splitCodeName(cellText(v))?.code;
+    if (code && /^[235]/.test(code) && isValidCode(code)) codes++;
+  }
+  return seen > 0 && codes / seen >= 0.5;
 }
 
 function looksLikeCodeColumn(grid: unknown[][], c: number, from: number, to: number): boolean {
@@ -237,34 +260,62 @@ function layoutColumns(kind: TableKind, labels: string[], headerTexts: string[][
       if (inc === undefined || exp === undefined) return { error: '不是预算公开表：未找到收入、支出两侧的“项目”列' };
       names = [inc, exp];
     }
-    const [inc, exp] = names;
-    out.sideName = { income: inc, expense: exp };
+    // Jiangsu: 收入 | 支出（功能分类）| 支出（支出用途）; the last block carries the 支出 totals.
+    const [inc, fn, exp] = names.length >= 3 ? names : [names[0], -1, names[1]];
+    out.sideName = { income: inc, expense: exp, ...(fn >= 0 ? { function: fn } : {}) };
     out.nameCol = inc;
     const spec = SIDE_ROLES[kind]!;
-    assignRoles(spec.income, all.filter((c) => c > inc && c < exp && c !== out.seqCol), labels, headerTexts, 'income', false, out);
+    const incEnd = fn >= 0 ? fn : exp;
+    assignRoles(spec.income, all.filter((c) => c > inc && c < incEnd && c !== out.seqCol), labels, headerTexts, 'income', false, out);
+    if (fn >= 0) {
+      const before = out.missing.length;
+      assignRoles(spec.expense, all.filter((c) => c > fn && c < exp && c !== out.seqCol), labels, headerTexts, 'function', false, out);
+      out.missing.length = before;
+    }
     assignRoles(spec.expense, all.filter((c) => c > exp && c !== out.seqCol), labels, headerTexts, 'expense', false, out);
     return out;
   }
   if (structure === 'code') {
-    out.codeCol = labels.findIndex((l) => /编码|代码/.test(l));
-    out.nameCol = labels.findIndex((l, c) => c !== out.codeCol && /名称/.test(l));
-    if (out.nameCol < 0) out.nameCol = labels.findIndex((l, c) => c !== out.codeCol && /项目$|^科目$/.test(l) && !/项目支出/.test(l));
+    const split = splitCodeColumns(headerTexts);
+    if (split) out.codeCols = split;
+    const isCode = (c: number) => (split ? split.includes(c) : c === out.codeCol);
+    out.codeCol = split ? split[0] : labels.findIndex((l) => /编码|代码/.test(l));
+    out.nameCol = labels.findIndex((l, c) => !isCode(c) && /名称/.test(l));
+    if (out.nameCol < 0) out.nameCol = labels.findIndex((l, c) => !isCode(c) && /项目$|^科目$/.test(l) && !/项目支出/.test(l));
+    // `科目编码及名称` / `功能分类科目`: code and name share one cell.
+    if (out.nameCol < 0 && out.codeCol >= 0 && !split && /名称|科目$/.test(labels[out.codeCol])) out.nameCol = out.codeCol;
     if (out.codeCol < 0 && out.nameCol > 0 && out.nameCol - 1 !== out.seqCol && looksLikeCodeColumn(grid, out.nameCol - 1, dataStart, rows)) out.codeCol = out.nameCol - 1;
     if (out.codeCol < 0 && out.nameCol < 0) {
-      const c = all.find((x) => x !== out.seqCol && looksLikeCodeColumn(grid, x, dataStart, rows));
+      const c = all.find((x) => x !== out.seqCol && !/合计|总计|金额|支出|收入|经费|资金/.test(labels[x]) && looksLikeCodeColumn(grid, x, dataStart, rows));
       if (c !== undefined) {
         out.codeCol = c;
         out.nameCol = c + 1 < cols ? c + 1 : -1;
       }
     }
-    if (out.nameCol < 0 && out.codeCol >= 0 && out.codeCol + 1 < cols) out.nameCol = out.codeCol + 1;
+    if (out.nameCol < 0 && out.codeCol >= 0 && out.codeCol + 1 < cols && !/合计|支出|收入|经费|金额|预算/.test(labels[out.codeCol + 1])) out.nameCol = out.codeCol + 1;
   } else if (structure === 'lines') {
     out.nameCol = labels.findIndex((l) => /项目|名称/.test(l));
     if (out.nameCol < 0) out.nameCol = all.find((c) => c !== out.seqCol) ?? 0;
   }
+  if (kind === 'T9') {
+    const lines = t9RowLines(headerTexts, cols);
+    if (lines) {
+      out.rowLines = lines;
+      out.columns.push({ key: 'total', label: '金额', col: lines[0].col, money: true });
+      return out;
+    }
+  }
+  if (structure === 'groups') {
+    const g = groupColumns(grid, labels, dataStart, rows, cols);
+    if (!g) return { error: '不是预算公开表：未找到收入类别、项目两列' };
+    out.groupCols = g;
+    out.nameCol = g.item;
+  }
   const roles = ROLES[kind] ?? [];
-  const candidates = all.filter((c) => c !== out.codeCol && c !== out.nameCol && c !== out.seqCol);
+  const candidates = all.filter((c) => c !== out.codeCol && c !== out.nameCol && c !== out.seqCol && !out.codeCols?.includes(c) && c !== out.groupCols?.category);
   assignRoles(roles, candidates, labels, headerTexts, undefined, kind === 'T2' || kind === 'T3', out);
+  // One amount column (Jiangsu's 金额 tables): the 合计 is the table, no 基本/项目 split to miss.
+  if (out.columns.length === 1 && out.columns[0].key === 'total') out.missing = [];
   if (structure === 'list') {
     const name = out.textCols.find((t) => t.key === 'name') ?? out.textCols.find((t) => t.key === 'item');
     out.nameCol = name ? name.col : -1;
@@ -300,6 +351,8 @@ interface Ctx {
   origin: Origin;
   sheet?: string;
   places: number;
+  /** The table's money unit (`元`, `万元` …), for messages. */
+  unit: string;
   issues: Finding[];
   tableName: string;
 }
@@ -347,7 +400,7 @@ function readAmounts(ctx: Ctx, grid: unknown[][], r: number, cols: AmountColumn[
       if (amt.fromText && col.money !== false) issue(ctx, 'BAL-017', { cell, raw: amt.raw, value: fmtScaled(amt.scaled!, ctx.places) }, cell);
       if (amt.scaled! < 0 && col.money !== false && !CHANGE_LABEL.test(col.label)) issue(ctx, 'BAL-021', { cell, value: fmtScaled(amt.scaled!, ctx.places), label: col.label }, cell);
       if (col.money !== false && amt.decimals > ctx.places) {
-        issue(ctx, 'BAL-003', { cell, raw: amt.raw || cellText(v), decimals: amt.decimals, places: ctx.places, rounded: fmtScaled(amt.scaled!, ctx.places) }, cell);
+        issue(ctx, 'BAL-003', { cell, raw: amt.raw || cellText(v), decimals: amt.decimals, places: ctx.places, rounded: fmtMoney(amt.scaled!, ctx.places, ctx.unit) }, cell);
       }
       continue;
     }
@@ -374,6 +427,54 @@ function makeRow(ctx: Ctx, r: number, name: string, role: RowRole, read: ReadRow
   const row: BudgetRow = { r, name, amounts: lazyAmounts(read.scaled, ctx.places), cells: read.cells, role, scaled: read.scaled, ...extra };
   if (read.bad.length) row.bad = read.bad;
   return row;
+}
+
+/**
+ * Codes written by level: the 类 in full, each 款/项 row only its own two digits, indented
+ * with leading spaces under its parent. A stack of (indent, code) rebuilds the full code;
+ * without leading spaces two digits stay what they usually are (a 栏次 or 序号).
+ */
+function indentedCodes() {
+  const stack: { indent: number; code: string }[] = [];
+  const indentOf = (t: string) => {
+    let n = 0;
+    for (const ch of t) {
+      if (ch === ' ') n++;
+      else if (ch === '\u3000') n += 2;
+      else break;
+    }
+    return n;
+  };
+  return {
+    code(v: unknown): string | null {
+      if (typeof v !== 'string' || !stack.length) return null;
+      const m = /^([ \u3000]+)(\d{2})$/.exec(v);
+      if (!m) return null;
+      const indent = indentOf(m[1]);
+      while (stack.length && stack[stack.length - 1].indent >= indent) stack.pop();
+      const parent = stack[stack.length - 1];
+      if (!parent || parent.code.length >= 7) return null;
+      const code = parent.code + m[2];
+      stack.push({ indent, code });
+      return code;
+    },
+    saw(v: unknown, code: string): void {
+      const indent = typeof v === 'string' ? indentOf(v) : 0;
+      while (stack.length && stack[stack.length - 1].indent >= indent) stack.pop();
+      stack.push({ indent, code });
+    },
+  };
+}
+
+function isPlaceholderRow(row: unknown[], cols: number): boolean {
+  let any = false;
+  for (let c = 0; c < Math.min(cols, row.length); c++) {
+    const v = row[c];
+    if (isBlank(v)) continue;
+    if (!isPlaceholder(v)) return false;
+    any = true;
+  }
+  return any;
 }
 
 /** Parses a values grid holding one table (title and header optional). */
@@ -438,15 +539,18 @@ export function parseBudgetTable(grid: unknown[][], opts: ParseOptions = {}): Bu
   for (let c = 0; c < cols; c++) labels.push(key(headerTexts.map((h) => h[c]).join('')));
 
   // 3. Kind: forced, from the title, or from the headers (sheet name as a hint).
-  const kind = opts.kind ?? titleKind(title) ?? kindFromHeaders(labels, [opts.sheet, title].filter(Boolean).join(' ') || undefined);
+  let kind = opts.kind ?? titleKind(title) ?? kindFromHeaders(labels, [opts.sheet, title].filter(Boolean).join(' ') || undefined);
   if (!kind) return { error: '不是预算公开表：无法从表头识别是哪一张表，请指定表名' };
+  // A 收入总表 without any 科目编码 is Jiangsu's category | item | 金额 list (T15).
+  if (kind === 'T2' && !headerless && !labels.some((l) => /编码|代码|科目/.test(l)) && !labels.some((_, c) => holdsCodes(grid, c, dataStart, rows))) kind = 'T15';
   if (!unitLine.year && title) {
     const y = /(\d{4})年/.exec(title);
     if (y) unitLine.year = y[1];
   }
   if (!unitLine.unit) unitLine.unit = '万元';
 
-  const ctx: Ctx = { letters: [], kind, origin, sheet: opts.sheet, places: 2, issues: [], tableName: KIND_NAMES[kind] };
+  const unit = moneyUnit(unitLine.unit);
+  const ctx: Ctx = { letters: [], kind, origin, sheet: opts.sheet, places: placesFor(unit), unit, issues: [], tableName: KIND_NAMES[kind] };
   const lay = headerless ? publishedLayout(kind, grid, dataStart, rows, cols) : layoutColumns(kind, labels, headerTexts, grid, dataStart, rows, cols);
   if (isParseError(lay)) return lay;
   if (lay.columns.length === 0) return { error: '不是预算公开表：未找到金额列' };
@@ -468,22 +572,108 @@ export function parseBudgetTable(grid: unknown[][], opts: ParseOptions = {}): Bu
   const byCode = new Map<string, BudgetRow>();
   const byLine = new Map<string, BudgetRow>();
   let prev: { row: BudgetRow; r: number } | null = null;
-  const phase = { income: 0, expense: 0 };
-  const carryLine = { income: '', expense: '' };
-  const incomeCols = lay.columns.filter((c) => c.side === 'income');
-  const expenseCols = lay.columns.filter((c) => c.side === 'expense');
+  const phase: Record<Side, number> = { income: 0, expense: 0, function: 0 };
+  const carryLine: Record<Side, string> = { income: '', expense: '', function: '' };
+  /** The last Chinese-numbered item of a side, parent of the `1、` lines under it. */
+  const parentItem: Record<Side, string> = { income: '', expense: '', function: '' };
+  const sideCols: Record<Side, AmountColumn[]> = {
+    income: lay.columns.filter((c) => c.side === 'income'),
+    expense: lay.columns.filter((c) => c.side === 'expense'),
+    function: lay.columns.filter((c) => c.side === 'function'),
+  };
+  const sides: Side[] = lay.sideName?.function !== undefined ? ['income', 'function', 'expense'] : ['income', 'expense'];
   const codeLens = CODE_LENGTHS[scheme].join('、');
 
-  for (let r = dataStart; r < rows; r++) {
+  // T9 as one row of columns: each column is a line; the first row with figures is the data.
+  const special = lay.rowLines ?? (lay.groupCols ? [] : null);
+  if (lay.rowLines) {
+    for (let r = dataStart; r < rows; r++) {
+      const info = rowInfo(grid, r, cols);
+      if (info.nonBlank === 0) continue;
+      const note = isNoteRow(info);
+      if (note) {
+        notes.push(note);
+        if (EMPTY_NOTE.test(note)) emptyNote = true;
+        lastRow = r;
+        continue;
+      }
+      if (info.numbers === 0 || dataRowCount > 0) continue;
+      for (const rl of lay.rowLines) {
+        const read = readAmounts(ctx, grid, r, [{ key: 'total', label: rl.label, col: rl.col, money: true }]);
+        read.cells.name = a1(r, rl.col, origin);
+        rowsOut.push(makeRow(ctx, r, rl.label, 'line', read, { line: rl.line }));
+        if (read.nonZero && !nonZero) nonZero = { cell: read.cells.total, value: read.nonZero.value };
+      }
+      dataRowCount = 1;
+      lastRow = r;
+    }
+  }
+  // T15: category | item | 金额 — a category row opens a group (its 小计 on the same row or none).
+  if (lay.groupCols) {
+    const { category, item } = lay.groupCols;
+    let group = '';
+    for (let r = dataStart; r < rows; r++) {
+      const row = grid[r];
+      if (!isRow(row)) continue;
+      const info = rowInfo(grid, r, cols);
+      if (info.nonBlank === 0 || isPlaceholderRow(row, cols)) continue;
+      const note = isNoteRow(info);
+      if (note) {
+        notes.push(note);
+        if (EMPTY_NOTE.test(note)) emptyNote = true;
+        lastRow = r;
+        continue;
+      }
+      if (isHeaderRow(info) || isLanciRow(info, grid, r)) continue;
+      const cat = isBlank(row[category]) ? '' : norm(row[category]);
+      const it = isBlank(row[item]) ? '' : norm(row[item]);
+      const read = readAmounts(ctx, grid, r, lay.columns);
+      read.cells.name = a1(r, it ? item : category, origin);
+      let role: RowRole;
+      let line: string;
+      if (cat && /总计|^合计$/.test(lineKey(cat)) && !it) {
+        role = 'grand';
+        line = '收入总计';
+        group = '';
+      } else if (cat && (!it || /^(小计|合计)$/.test(lineKey(it)))) {
+        group = lineKey(cat);
+        role = 'group';
+        line = group;
+      } else {
+        if (cat) group = lineKey(cat);
+        role = 'groupItem';
+        line = `${group}:${/^其中/.test(it) ? '其中:' : ''}${lineKey(it)}`;
+      }
+      const name = role === 'groupItem' ? it : cat;
+      rowsOut.push(makeRow(ctx, r, name, role, read, { line }));
+      if (read.nonZero && !nonZero) nonZero = { cell: read.cells[read.nonZero.key], value: read.nonZero.value };
+      dataRowCount++;
+      lastRow = r;
+    }
+  }
+
+  const indented = indentedCodes();
+  for (let r = special ? rows : dataStart; r < rows; r++) {
     const row = grid[r];
     if (!isRow(row)) continue;
 
     // Fast path: a code in the code column means a data row; no need to normalise the rest.
     let code: string | null = null;
     let codeText = '';
-    if (structure === 'code' && lay.codeCol >= 0) {
+    if (structure === 'code' && lay.codeCols) {
+      const joined = joinSplitCode(row, lay.codeCols);
+      if (joined && joined.length >= 3) code = joined;
+      else if (joined === null) {
+        const cv = row[lay.codeCol];
+        const split = splitCodeName(cellText(cv));
+        if (split) code = split.code;
+        codeText = split ? split.name : norm(cv);
+      }
+    } else if (structure === 'code' && lay.codeCol >= 0) {
       const cv = row[lay.codeCol];
-      code = normalizeCode(cv);
+      // Codes indented by level with only their own digits (`208` / `  01` / `    01`).
+      const own = indented.code(cv);
+      code = own ?? normalizeCode(cv);
       // One or two digits in the code column are a 栏次 or 序号, not a code.
       if (code && code.length < 3) code = null;
       else if (!code && !isBlank(cv)) {
@@ -491,10 +681,13 @@ export function parseBudgetTable(grid: unknown[][], opts: ParseOptions = {}): Bu
         if (split) code = split.code;
         codeText = split ? split.name : norm(cv);
       }
+      if (code && !own) indented.saw(cv, code);
     }
     if (!code) {
       const info = rowInfo(grid, r, cols);
       if (info.nonBlank === 0) continue;
+      // Example rows of a fill-in template (`… | … | …`) are not data.
+      if (info.numbers === 0 && isPlaceholderRow(row, cols)) continue;
       const note = isNoteRow(info);
       if (note) {
         notes.push(note);
@@ -520,7 +713,7 @@ export function parseBudgetTable(grid: unknown[][], opts: ParseOptions = {}): Bu
 
     // ---- code tables
     if (structure === 'code') {
-      let name = lay.nameCol >= 0 && !isBlank(row[lay.nameCol]) ? normName(row[lay.nameCol]) : '';
+      let name = lay.nameCol >= 0 && lay.nameCol !== lay.codeCol && !isBlank(row[lay.nameCol]) ? normName(row[lay.nameCol]) : '';
       if (!code && lay.codeCol < 0 && name) {
         const split = splitCodeName(cellText(row[lay.nameCol]));
         if (split) {
@@ -549,16 +742,17 @@ export function parseBudgetTable(grid: unknown[][], opts: ParseOptions = {}): Bu
           lastRow = r;
           continue;
         }
-        if (!dict.has(code, scheme)) issue(ctx, 'BAL-004', { row: sheetRow, code, name }, read.cells.code);
+        if (!dict.has(code, scheme)) issue(ctx, 'BAL-004', { row: sheetRow, code, name, year: dict.year ?? '' }, read.cells.code);
         else {
           const dn = dict.name(code, scheme)!;
-          if (name && name !== dn && key(name) !== key(dn)) issue(ctx, 'BAL-009', { row: sheetRow, code, name, dictName: dn }, read.cells.name);
+          if (name && name !== dn && key(name) !== key(dn)) issue(ctx, 'BAL-009', { row: sheetRow, code, name, dictName: dn, year: dict.year ?? '' }, read.cells.name);
         }
         const br = makeRow(ctx, r, name || dict.name(code, scheme) || '', 'code', read, { code });
         byCode.set(code, br);
         rowsOut.push(br);
         prev = { row: br, r };
-      } else if (TOTAL_NAME.test(lineKey(name))) {
+      } else if (TOTAL_NAME.test(lineKey(name)) || (lay.codeCol < 0 && lay.nameCol < 0 && !name)) {
+        // A table of one row without code or name columns (Jiangsu's 支出预算总表) is its 合计.
         const seen = rowsOut.find((x) => x.role === 'total');
         if (seen) {
           if (!sameAmounts(seen.scaled!, read.scaled)) issue(ctx, 'BAL-006', { row: sheetRow, label: '合计', first: seen.r + origin.row + 1 }, read.cells.name);
@@ -591,15 +785,14 @@ export function parseBudgetTable(grid: unknown[][], opts: ParseOptions = {}): Bu
     // ---- two-sided tables (T1, T4)
     if (structure === 'twoSided') {
       let used = false;
-      for (const side of ['income', 'expense'] as const) {
-        const nc = lay.sideName![side];
-        const sideCols = side === 'income' ? incomeCols : expenseCols;
+      for (const side of sides) {
+        const nc = lay.sideName![side]!;
         const name = isBlank(row[nc]) ? '' : norm(row[nc]);
-        const read = readAmounts(ctx, grid, r, sideCols);
+        const read = readAmounts(ctx, grid, r, sideCols[side]);
         read.cells.name = a1(r, nc, origin);
         if (!name) {
           if (read.nonZero) {
-            issue(ctx, 'BAL-015', { row: r + origin.row + 1, side: side === 'income' ? '收入侧' : '支出侧', actual: fmtScaled(read.nonZero.value) }, read.cells[read.nonZero.key]);
+            issue(ctx, 'BAL-015', { row: r + origin.row + 1, side: side === 'income' ? '收入侧' : side === 'function' ? '功能分类支出侧' : '支出侧', actual: fmtMoney(read.nonZero.value, ctx.places, ctx.unit) }, read.cells[read.nonZero.key]);
             used = true;
           }
           continue;
@@ -610,11 +803,13 @@ export function parseBudgetTable(grid: unknown[][], opts: ParseOptions = {}): Bu
         let role: RowRole;
         let line: string;
         let rowCode: string | undefined;
-        if (new RegExp(`^(本年)?${word}(合计|小计)$|^本年${word}$`).test(n)) {
+        // `收入合计` after 当年收入小计 / 上年结转 is the grand total (Jiangsu); first, it is 本年合计.
+        const grandWord = new RegExp(`${word}总计$|^总计$`).test(n) || (phase[side] >= 1 && new RegExp(`^${word}合计$`).test(n));
+        if (!grandWord && new RegExp(`^(本年|当年)?${word}(合计|小计)$|^本年${word}$`).test(n)) {
           role = 'subtotal';
           line = `本年${word}合计`;
           phase[side] = Math.max(phase[side], 1);
-        } else if (new RegExp(`${word}总计$|^总计$`).test(n)) {
+        } else if (grandWord) {
           role = 'grand';
           line = `${word}总计`;
           phase[side] = 3;
@@ -628,10 +823,15 @@ export function parseBudgetTable(grid: unknown[][], opts: ParseOptions = {}): Bu
             role = 'carrySub';
             line = `${carryLine[side]}:${n}`;
           }
+        } else if (parentItem[side] && /^(\d+[、.)]|\(\d+\))/.test(name)) {
+          // `1、一般公共预算` under `一、财政拨款收入`: a part of that item, not an item of its own.
+          role = 'sub';
+          line = `${parentItem[side]}:${n}`;
         } else {
           role = 'item';
           line = n;
-          if (side === 'expense') rowCode = classMap.codeOf(name);
+          parentItem[side] = /^\(?[一二三四五六七八九十]+[)、.]/.test(name) ? n : '';
+          if (side !== 'income') rowCode = classMap.codeOf(name);
         }
         const seen = byLine.get(`${side}|${line}`);
         if (seen) {
@@ -706,7 +906,7 @@ export function parseBudgetTable(grid: unknown[][], opts: ParseOptions = {}): Bu
   if (!hasAmounts && !emptyNote && !ctx.issues.some((f) => f.rule === 'BAL-001' || f.rule === 'BAL-002' || f.rule === 'BAL-018')) {
     issue(ctx, 'BAL-011', {}, tableCell);
   }
-  if (hasAmounts && emptyNote) issue(ctx, 'BAL-012', { cell: nonZero!.cell, actual: fmtScaled(nonZero!.value) }, nonZero!.cell);
+  if (hasAmounts && emptyNote) issue(ctx, 'BAL-012', { cell: nonZero!.cell, actual: fmtMoney(nonZero!.value, ctx.places, ctx.unit) }, nonZero!.cell);
 
   const top = [titleRow, unitRow, headerStart].filter((x) => x >= 0).reduce((a, b) => Math.min(a, b));
   const bottom = headerRows.length ? Math.max(lastRow, headerRows[headerRows.length - 1]) : Math.max(lastRow, top);
@@ -720,7 +920,7 @@ export function parseBudgetTable(grid: unknown[][], opts: ParseOptions = {}): Bu
     range,
     columns: lay.columns,
     rows: rowsOut,
-    places: 2,
+    places: ctx.places,
     issues: ctx.issues,
     empty: emptyNote || !hasAmounts,
     dataRowCount,

@@ -38,6 +38,10 @@ export const EMPTY_NOTES: Record<TableKind, string> = {
   T9: '注：无财政拨款“三公”经费支出预算，空表列示。',
   T10: '注：无政府采购预算，空表列示。',
   T11: '注：无固定资产，空表列示。',
+  T12: '注：无财政拨款支出预算，空表列示。',
+  T13: '注：无财政拨款基本支出预算，空表列示。',
+  T14: '注：无机关运行经费支出预算，空表列示。',
+  T15: '注：无收入预算，空表列示。',
 };
 
 /** Tables a unit may legitimately leave out of its workbook because they are empty. */
@@ -142,7 +146,10 @@ const CODED: Partial<Record<TableKind, CodedSpec>> = {
 CODED.T7 = { ...CODED.T5!, kind: 'T7' };
 CODED.T8 = { ...CODED.T5!, kind: 'T8' };
 
-export function codedSheet(kind: 'T2' | 'T3' | 'T5' | 'T6' | 'T7' | 'T8', t: BudgetTable | undefined, ctx: LayoutContext): SheetPlan {
+/** The coded tables of the Hebei set that have a published layout here. */
+export type CodedKind = 'T2' | 'T3' | 'T5' | 'T6' | 'T7' | 'T8';
+
+export function codedSheet(kind: CodedKind, t: BudgetTable | undefined, ctx: LayoutContext): SheetPlan {
   const spec = CODED[kind]!;
   const { b, frame } = start(kind, spec.widths, ctx, spec.header);
   const w = b.width;

@@ -10,7 +10,7 @@ import { rangeOf } from './grid';
 import type { KpiProject } from '../kpi/types';
 import { buildNarrative, projectBudget, unitFigures, type CarriedText, type UnitFigures } from '../narrative';
 import type { Narrative, NarrativeInputs, PriorYear } from '../narrative/types';
-import { codedSheet, t1Sheet, t4Sheet, t9Sheet, t10Sheet, t11Sheet, tableTitle } from './budget-sheets';
+import { codedSheet, type CodedKind, t1Sheet, t4Sheet, t9Sheet, t10Sheet, t11Sheet, tableTitle } from './budget-sheets';
 import { contentsSheet, narrativeSheet } from './front-sheets';
 import { kpiSheet, kpiTitle } from './kpi-sheet';
 import type { LayoutContext } from './frame';
@@ -93,7 +93,7 @@ export function buildDisclosurePlan(input: DisclosureInput): DisclosurePlan {
       case 'T11':
         return t11Sheet(t.T11, ctx);
       default:
-        return codedSheet(k, t[k], ctx);
+        return codedSheet(k as CodedKind, t[k], ctx);
     }
   });
   const kpiSheets = input.projects.map((p, i) =>
