@@ -6,9 +6,10 @@
  *
  * Without /usr/bin/chromium the suite is skipped, except under CI where that fails.
  */
-import { existsSync, promises as fs } from 'fs';
+import { promises as fs } from 'fs';
 import * as path from 'path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { browserSuite, launchChromium, watchedPage } from './chromium';
 import { detectTables } from '../../src/model/detect';
 import type { Finding } from '../../src/model/findings';
 import { a1, parseRange } from '../../src/model/address';
@@ -18,18 +19,11 @@ import { serveDir, type Served } from './serve';
 import { grids, kpiWorkbook, perturb, XSS, xssWorkbook } from './scenarios';
 import { xlsxToHarness, type HarnessWorkbook } from './workbook-json';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'juluxian-rsj.xlsx');
 const ARTIFACTS = path.join(ROOT, 'test-artifacts');
 const MAX_INITIAL_JS = 1.5 * 1024 * 1024;
 
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium && process.env.CI) {
-  test('Chromium is installed for the browser test', () => {
-    throw new Error(`${CHROMIUM} not found: CI must install Debian's chromium (see .ci/run)`);
-  });
-}
-const suite = haveChromium ? describe : describe.skip;
+const suite = browserSuite();
 
 const sameCell = (a: string | null | undefined, sheet: string, cell: string) => {
   if (!a) return false;
@@ -57,10 +51,7 @@ suite('task pane in Chromium', () => {
     await fs.writeFile(path.join(OUT, 'xss.json'), JSON.stringify(xssWorkbook(base)));
     await fs.writeFile(path.join(OUT, 'kpi.json'), JSON.stringify(kpiWorkbook()));
     served = await serveDir(OUT);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'],
-    });
+    browser = await launchChromium();
   }, 600_000);
 
   afterAll(async () => {
@@ -75,13 +66,7 @@ suite('task pane in Chromium', () => {
   });
 
   async function open(fixture: string, query = ''): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 420, height: 900 }, locale: 'zh-CN' });
-    pages.push(page);
-    page.on('dialog', (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
-    });
-    page.on('pageerror', (e) => pageErrors.push(e.message));
+    const page = await watchedPage(browser, { pages, dialogs, pageErrors });
     await page.goto(`${served.url}?fixture=${fixture}${query}`);
     await page.waitForFunction(() => document.querySelector('[data-app="ready"]') || window.__harness?.error, null, { timeout: 30_000 });
     const err = await page.evaluate(() => window.__harness?.error);

@@ -7,9 +7,10 @@
  *
  * Without /usr/bin/chromium the suite is skipped (CI installs it; taskpane.test.ts fails there without it).
  */
-import { existsSync, promises as fs } from 'fs';
+import { promises as fs } from 'fs';
 import * as path from 'path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { browserSuite, launchChromium, watchedPage } from './chromium';
 import { detectTables } from '../../src/model/detect';
 import { parseRange } from '../../src/model/address';
 import { OWNED_SHEET } from '../../src/taskpane/excel';
@@ -19,10 +20,9 @@ import { serveDir, type Served } from './serve';
 import { grids, perturb } from './scenarios';
 import { xlsxToHarness, type HarnessWorkbook } from './workbook-json';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'juluxian-rsj.xlsx');
 const ARTIFACTS = path.join(ROOT, 'test-artifacts');
-const suite = existsSync(CHROMIUM) ? describe : describe.skip;
+const suite = browserSuite();
 
 const sameCell = (a: string | null | undefined, sheet: string, cell: string) => {
   if (!a) return false;
@@ -48,10 +48,7 @@ suite('task pane in WPS 表格 (WPS double) in Chromium', () => {
     await fs.writeFile(path.join(OUT, 'wps-workbook.json'), JSON.stringify(base));
     await fs.writeFile(path.join(OUT, 'wps-perturbed.json'), JSON.stringify(perturbed.wb));
     served = await serveDir(OUT);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'],
-    });
+    browser = await launchChromium();
   }, 600_000);
 
   afterAll(async () => {
@@ -66,13 +63,7 @@ suite('task pane in WPS 表格 (WPS double) in Chromium', () => {
   });
 
   async function open(query: string): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 420, height: 900 }, locale: 'zh-CN' });
-    pages.push(page);
-    page.on('dialog', (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
-    });
-    page.on('pageerror', (e) => pageErrors.push(e.message));
+    const page = await watchedPage(browser, { pages, dialogs, pageErrors });
     await page.goto(`${served.url}wps.html?${query}`);
     await page.waitForFunction(() => document.querySelector('[data-app="ready"]') || window.__harness?.error, null, { timeout: 30_000 });
     const err = await page.evaluate(() => window.__harness?.error);

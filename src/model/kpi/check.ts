@@ -516,7 +516,7 @@ export function findCostArithmetic(text: string): CostMismatch[] {
 }
 
 const ENUM_SPLIT = /(?:^|[。；;\s])\s*(?:\d{1,2}|[一二三四五六七八九十])\s*[.、．)）](?!\d)\s*/;
-const AMOUNT = /(\d+(?:\.\d+)?)\s*(万元|元|万)(?![\/每])/g;
+const AMOUNT = /(\d+(?:\.\d+)?)\s*(万元|元|万)(?![/每])/g;
 const TOTAL_WORD = /共计|合计|总计|共需|全年需要|需要经费|总额|小计|[，,]\s*计/;
 
 /**
@@ -621,7 +621,7 @@ export function findWrittenArithmetic(text: string): ArithmeticSlip[] {
 
 // A grand total only (共计 often closes each clause of a list: `…共计217728元；…共计4386816元`).
 const TOTAL_AMOUNT = /(?:全年(?:共)?需要?(?:经费|资金)|全年经费|总计|合计|总额为?)[^0-9，,；;。]{0,6}?(\d+(?:\.\d+)?)\s*(万元|元)/g;
-const ANY_AMOUNT = /(\d+(?:\.\d+)?)\s*(万元|元)(?![\/每])/g;
+const ANY_AMOUNT = /(\d+(?:\.\d+)?)\s*(万元|元)(?![/每])/g;
 
 /**
  * A money amount stated in the text before its total that is larger than that total
