@@ -17,6 +17,9 @@ import type { KpiFunds, KpiIndicator, KpiProject } from './types';
 import { fmtNumber, unitFromName } from './value';
 import { append } from '../collect';
 
+/** The denominator of a rate written per base: `/10万`, `/万人`, `/1000例`, `/万车`, `‱`. */
+const PER_BASE = /^(?:[/每]\s*(?:\d+\s*[十百千万亿]*|[十百千万亿]+)\s*[\u4e00-\u9fff]{0,3}|‱)$/;
+
 export interface CheckContext {
   /** 项目支出 by project from the budget tables (万元), keyed by project name; enables KPI-XT-01/03. */
   budgetProjects?: Map<string, Decimal>;
@@ -160,8 +163,10 @@ function checkIndicator(p: KpiProject, ind: KpiIndicator, out: Finding[], budget
     const opShown = op ?? '';
     let pct02 = false;
     let unitDone = false;
+    // A rate per base (`≤10/10万`, `≤10人/10万人`, `≤1‱`) is how mortality and incidence are written: not a % slip.
+    const perBase = PER_BASE.test((v.note ?? '').trim());
 
-    if (rate && u && u !== '%' && u !== '‰') {
+    if (rate && u && u !== '%' && u !== '‰' && !perBase) {
       const guessOp = op ?? (sure(sense.directionConfidence, 'medium') ? (dir === 'lower' ? '≤' : '≥') : '');
       const hint = n >= 0 && n <= 100 && !TIME_UNIT.test(u) ? `（应为 ${guessOp}${fmtNumber(n)}%？）` : '';
       add(out, 'KPI-UNIT-01', { level3: name, unit: u, hint }, { ...valueWhere, expected: '%', actual: u, suggestion: hint.replace(/[（）？]|应为 /g, '') || undefined });
@@ -175,7 +180,7 @@ function checkIndicator(p: KpiProject, ind: KpiIndicator, out: Finding[], budget
       const fixed = n === 1 ? '=100%' : `${opShown}${fmtNumber(n * 100)}%`;
       add(out, 'KPI-PCT-02', { level3: name, value: shown, number: fmtNumber(n), hint: `（应为 ${fixed}？）` }, { ...valueWhere, suggestion: fixed });
     }
-    if (rate && !u && !pct02) {
+    if (rate && !u && !pct02 && !perBase) {
       const fixed = `${opShown}${fmtNumber(n)}%`;
       add(out, 'KPI-UNIT-02', { level3: name, value: shown, hint: `（应为 ${fixed}）` }, { ...valueWhere, suggestion: fixed });
       unitDone = true;

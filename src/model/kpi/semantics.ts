@@ -207,11 +207,14 @@ export function phrasePolarity(text: string): Head {
   for (let m = MORPHEME.exec(t); m; m = MORPHEME.exec(t)) if (!NEUTRAL_SET.has(m[1])) hits.push({ w: m[1], at: m.index });
   if (!hits.length) return { polarity: 0, why: '', known: false };
   const polOf = (w: string): Polarity => (UNDES_SET.has(w) || /^[错漏误被]/.test(w) && !DES_SET.has(w) ? -1 : 1);
-  // A wrongdoing or a remedy decides wherever it stands; the right-most of them wins.
+  // A wrongdoing or a remedy decides wherever it stands; the right-most of them wins. An
+  // undesirable event to the right of a remedy is what is counted (`办结超期率`: the share of
+  // closings that ran late), so the scan stops there and the head decides below.
   for (let k = hits.length - 1; k >= 0; k--) {
     const w = hits[k].w;
     if (REMEDY_SET.has(w)) return { polarity: 1, why: w, known: true };
     if (STRONG_SET.has(w)) return { polarity: -1, why: w, known: true };
+    if (UNDES_SET.has(w)) break;
   }
   // Change words at the end (`故障降低率`, `成本增长率`); a change before the subject is a verb (`提高群众满意度`).
   let i = hits.length - 1;
