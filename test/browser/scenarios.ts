@@ -75,3 +75,11 @@ export function xssWorkbook(wb: HarnessWorkbook): HarnessWorkbook {
   copy.sheets.push({ name: XSS, values, formats: src.formats, merges: src.merges });
   return copy;
 }
+
+/** Whether an A1 address (`'Sheet'!C5`) points at `cell` on `sheet`. */
+export const sameCell = (a: string | null | undefined, sheet: string, cell: string): boolean => {
+  if (!a) return false;
+  const p = parseRange(a);
+  const q = parseRange(cell);
+  return !!p && !!q && p.sheet === sheet && p.start.row === q.start.row && p.start.col === q.start.col;
+};

@@ -16,7 +16,7 @@ import { a1, parseRange } from '../../src/model/address';
 import { OWNED_SHEET } from '../../src/taskpane/excel';
 import { OUT, ROOT, buildHarness, bundleSizes } from './build';
 import { serveDir, type Served } from './serve';
-import { grids, kpiWorkbook, perturb, XSS, xssWorkbook } from './scenarios';
+import { grids, sameCell, kpiWorkbook, perturb, XSS, xssWorkbook } from './scenarios';
 import { xlsxToHarness, type HarnessWorkbook } from './workbook-json';
 
 const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'juluxian-rsj.xlsx');
@@ -24,13 +24,6 @@ const ARTIFACTS = path.join(ROOT, 'test-artifacts');
 const MAX_INITIAL_JS = 1.5 * 1024 * 1024;
 
 const suite = browserSuite();
-
-const sameCell = (a: string | null | undefined, sheet: string, cell: string) => {
-  if (!a) return false;
-  const p = parseRange(a);
-  const q = parseRange(cell);
-  return !!p && !!q && p.sheet === sheet && p.start.row === q.start.row && p.start.col === q.start.col;
-};
 
 suite('task pane in Chromium', () => {
   let served: Served;

@@ -12,24 +12,16 @@ import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { browserSuite, launchChromium, watchedPage } from './chromium';
 import { detectTables } from '../../src/model/detect';
-import { parseRange } from '../../src/model/address';
 import { OWNED_SHEET } from '../../src/taskpane/excel';
 import { NO_HOST_MESSAGE } from '../../src/taskpane/host';
 import { OUT, ROOT, buildHarness } from './build';
 import { serveDir, type Served } from './serve';
-import { grids, perturb } from './scenarios';
+import { grids, sameCell, perturb } from './scenarios';
 import { xlsxToHarness, type HarnessWorkbook } from './workbook-json';
 
 const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'juluxian-rsj.xlsx');
 const ARTIFACTS = path.join(ROOT, 'test-artifacts');
 const suite = browserSuite();
-
-const sameCell = (a: string | null | undefined, sheet: string, cell: string) => {
-  if (!a) return false;
-  const p = parseRange(a);
-  const q = parseRange(cell);
-  return !!p && !!q && p.sheet === sheet && p.start.row === q.start.row && p.start.col === q.start.col;
-};
 
 suite('task pane in WPS 表格 (WPS double) in Chromium', () => {
   let served: Served;

@@ -220,31 +220,29 @@ function assignRoles(roles: RoleSpec[], colsIdx: number[], labels: string[], hea
   for (const ro of roles) if (ro.required && !taken.has(ro.key)) out.missing.push(ro.label);
 }
 
-/** Stricter than looksLikeCodeColumn: most values are 3/5/7-digit codes starting 2, 3 or 5. */
-function holdsCodes(grid: unknown[][], c: number, from: number, to: number): boolean {
+/** Whether at least half of the first 30 non-blank values of column `c` in rows [from, to) pass `isCode`. */
+function mostlyCodes(grid: unknown[][], c: number, from: number, to: number, isCode: (v: unknown) => boolean): boolean {
   let codes = 0;
   let seen = 0;
   for (let r = from; r < to && seen < 30; r++) {
     const v = grid[r]?.[c];
     if (isBlank(v)) continue;
     seen++;
-    const code = normalizeCode(v) ?? splitCodeName(cellText(v))?.code;
-    if (code && /^[235]/.test(code) && isValidCode(code)) codes++;
+    if (isCode(v)) codes++;
   }
   return seen > 0 && codes / seen >= 0.5;
 }
 
+/** Stricter than looksLikeCodeColumn: most values are 3/5/7-digit codes starting 2, 3 or 5. */
+function holdsCodes(grid: unknown[][], c: number, from: number, to: number): boolean {
+  return mostlyCodes(grid, c, from, to, (v) => {
+    const code = normalizeCode(v) ?? splitCodeName(cellText(v))?.code;
+    return !!code && /^[235]/.test(code) && isValidCode(code);
+  });
+}
+
 function looksLikeCodeColumn(grid: unknown[][], c: number, from: number, to: number): boolean {
-  let codes = 0;
-  let seen = 0;
-  for (let r = from; r < to && seen < 30; r++) {
-    const v = grid[r]?.[c];
-    if (isBlank(v)) continue;
-    seen++;
-    const code = normalizeCode(v);
-    if (code && code.length >= 3) codes++;
-  }
-  return seen > 0 && codes / seen >= 0.5;
+  return mostlyCodes(grid, c, from, to, (v) => (normalizeCode(v)?.length ?? 0) >= 3);
 }
 
 function layoutColumns(kind: TableKind, labels: string[], headerTexts: string[][], grid: unknown[][], dataStart: number, rows: number, cols: number): Layout | ParseError {
