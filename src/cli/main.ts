@@ -167,7 +167,8 @@ export function summaryLine(s: Record<Severity, number>): string {
 }
 
 function unreadable(file: string, e: unknown): CliFinding {
-  const reason = e instanceof ReadError ? e.message : `无法读取 ${file}：${(e as Error)?.message ?? e}`;
+  // Not a reading problem the reader knows: say it is the program's, not the clerk's file format.
+  const reason = e instanceof ReadError ? e.message : `${file} 检查时程序出错（${(e as Error)?.message ?? e}），请把文件交给维护人员`;
   return toCliFinding(file, makeFinding(WORKBOOK_RULES['WB-001'], { reason }));
 }
 
